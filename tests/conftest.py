@@ -1,0 +1,67 @@
+"""Shared fixtures: the bundled corpus built once per session through the real CLI."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+REPO = Path(__file__).resolve().parent.parent
+CORPUS = REPO / "data" / "corpus"
+GOLD = REPO / "data" / "gold" / "seeds.json"
+
+
+def kg_command() -> list[str]:
+    """The kg CLI of the environment running the tests."""
+    exe = Path(sys.executable).with_name("kg")
+    return [str(exe)] if exe.exists() else [sys.executable, "-m", "kg"]
+
+
+def run_kg(*args: str, cwd: Path | None = None, check: bool = False) -> subprocess.CompletedProcess:
+    """Run the real ``kg`` CLI and capture its output."""
+    proc = subprocess.run(
+        [*kg_command(), *args], cwd=cwd or REPO, capture_output=True, text=True, timeout=600, check=False
+    )
+    if check and proc.returncode != 0:
+        raise AssertionError(f"kg {' '.join(args)} exited {proc.returncode}:\n{proc.stdout}\n{proc.stderr}")
+    return proc
+
+
+@pytest.fixture(scope="session")
+def built_corpus(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """Build the bundled corpus with ``kg build`` once; return the output folder.
+
+    The folder holds graph.ttl, graph.html and report.json.  The build is also
+    copied to ``build/`` (when that folder is absent or a previous test build) so
+    that a person can look at what the tests saw.
+    """
+    out = tmp_path_factory.mktemp("build")
+    run_kg("build", str(CORPUS), "--out", str(out), check=True)
+    return out
+
+
+@pytest.fixture(scope="session")
+def built_graph_path(built_corpus: Path) -> Path:
+    """Path to the graph.ttl of the bundled corpus."""
+    return built_corpus / "graph.ttl"
+
+
+@pytest.fixture(scope="session")
+def in_ci() -> bool:
+    """True when running under CI (CI=true), where missing system tools are failures."""
+    return os.environ.get("CI", "").lower() in {"1", "true", "yes"}
+
+
+def require_tool(name: str, in_ci: bool) -> str:
+    """Return the path of a system tool; skip the test when absent, fail under CI."""
+    path = shutil.which(name)
+    if path is None:
+        message = f"{name} is not installed (make test installs it)"
+        if in_ci:
+            pytest.fail(message)
+        pytest.skip(message)
+    return path
