@@ -62,7 +62,11 @@ def to_networkx(graph: Graph) -> nx.MultiDiGraph:
         )
     evidence: dict[tuple[URIRef, URIRef, URIRef], list[dict]] = defaultdict(list)
     for stmt in graph.subjects(RDF.type, MK.Evidence):
-        key = (graph.value(stmt, RDF.subject), graph.value(stmt, RDF.predicate), graph.value(stmt, RDF.object))
+        key = (
+            graph.value(stmt, RDF.subject),
+            graph.value(stmt, RDF.predicate),
+            graph.value(stmt, RDF.object),
+        )
         article = graph.value(stmt, PROV.wasDerivedFrom)
         evidence[key].append(
             {
@@ -75,5 +79,7 @@ def to_networkx(graph: Graph) -> nx.MultiDiGraph:
     for prop in RELATION_PROPERTIES:
         for s, o in graph.subject_objects(MK[prop]):
             if s in classes and o in classes:
-                out.add_edge(str(s), str(o), key=prop, property=prop, evidence=evidence.get((s, MK[prop], o), []))
+                out.add_edge(
+                    str(s), str(o), key=prop, property=prop, evidence=evidence.get((s, MK[prop], o), [])
+                )
     return out
