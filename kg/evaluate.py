@@ -158,8 +158,7 @@ def score(gold: dict, g: Graph) -> dict:
         typed = [
             n
             for n in nodes_of.get(e["id"], [])
-            if e["type"] in ancestors(sys_ents[n]["type"])
-            and len(ancestors(sys_ents[n]["type"])) >= len(ancestors(e["type"]))
+            if e["type"] in ancestors(sys_ents[n]["type"]) and len(ancestors(sys_ents[n]["type"])) >= len(ancestors(e["type"]))
         ]
         if e.get("optional"):
             continue
@@ -169,10 +168,7 @@ def score(gold: dict, g: Graph) -> dict:
         else:
             ent_fn += 1
             per_type[e["type"]][2] += 1
-            missed.append(
-                e["id"]
-                + (f" (found as {sys_ents[nodes_of[e['id']][0]]['type']})" if nodes_of.get(e["id"]) else "")
-            )
+            missed.append(e["id"] + (f" (found as {sys_ents[nodes_of[e['id']][0]]['type']})" if nodes_of.get(e["id"]) else ""))
     for gid, nodes in nodes_of.items():
         extra = len(nodes) - 1
         if extra > 0:
@@ -182,8 +178,7 @@ def score(gold: dict, g: Graph) -> dict:
         for n in nodes:
             ge = gold_by_id[gid]
             if not (
-                ge["type"] in ancestors(sys_ents[n]["type"])
-                and len(ancestors(sys_ents[n]["type"])) >= len(ancestors(ge["type"]))
+                ge["type"] in ancestors(sys_ents[n]["type"]) and len(ancestors(sys_ents[n]["type"])) >= len(ancestors(ge["type"]))
             ):
                 wrong_type += 1
                 if not ge.get("optional"):
@@ -198,9 +193,7 @@ def score(gold: dict, g: Graph) -> dict:
 
     # cross-lingual merging: gold entities mentioned in documents of two or more languages
     langs = {d: meta.get("lang") for d, meta in gold.get("documents", {}).items()}
-    multi = [
-        e for e in gold["entities"] if not e.get("optional") and len({langs.get(d) for d in e["docs"]}) > 1
-    ]
+    multi = [e for e in gold["entities"] if not e.get("optional") and len({langs.get(d) for d in e["docs"]}) > 1]
     merged = sum(1 for e in multi if len(nodes_of.get(e["id"], [])) == 1)
 
     # relations
@@ -227,20 +220,14 @@ def score(gold: dict, g: Graph) -> dict:
             if any(
                 True
                 for st in g.subjects(RDF.subject, s)
-                if (st, RDF.predicate, MK[p]) in g
-                and (st, RDF.object, o) in g
-                and g.value(st, PROV.wasDerivedFrom) is not None
+                if (st, RDF.predicate, MK[p]) in g and (st, RDF.object, o) in g and g.value(st, PROV.wasDerivedFrom) is not None
             ):
                 evidenced += 1
             gs, go = mapping.get(s), mapping.get(o)
             key = (gs, p, go)
             if key in gold_rel:
                 found_rel.add(key if key[0] <= key[2] or p not in SYMMETRIC else (go, p, gs))
-            elif (
-                key in optional_rel
-                or (gs and gold_by_id[gs].get("optional"))
-                or (go and gold_by_id[go].get("optional"))
-            ):
+            elif key in optional_rel or (gs and gold_by_id[gs].get("optional")) or (go and gold_by_id[go].get("optional")):
                 continue
             else:
                 rel_fp += 1

@@ -10,16 +10,10 @@ import click
 
 @click.command("evaluate")
 @click.argument("gold", type=click.Path(exists=True, dir_okay=False, path_type=Path))
-@click.argument(
-    "graphs", nargs=-1, required=True, type=click.Path(exists=True, dir_okay=False, path_type=Path)
-)
+@click.argument("graphs", nargs=-1, required=True, type=click.Path(exists=True, dir_okay=False, path_type=Path))
 @click.option("--json", "as_json", is_flag=True, help="Print one JSON object instead of text.")
-@click.option(
-    "--min-entity-f1", type=float, default=0.0, show_default=True, help="Exit 1 below this entity F1."
-)
-@click.option(
-    "--min-relation-f1", type=float, default=0.0, show_default=True, help="Exit 1 below this relation F1."
-)
+@click.option("--min-entity-f1", type=float, default=0.0, show_default=True, help="Exit 1 below this entity F1.")
+@click.option("--min-relation-f1", type=float, default=0.0, show_default=True, help="Exit 1 below this relation F1.")
 @click.pass_context
 def command(
     ctx: click.Context,

@@ -121,9 +121,7 @@ def add_relation(graph: Graph, relation: Relation) -> None:
     graph.add((record, MK.confidence, Literal(confidence, datatype=XSD.decimal)))
 
 
-def build_graph(
-    articles: Iterable[Article], entities: Iterable[Entity], relations: Iterable[Relation]
-) -> Graph:
+def build_graph(articles: Iterable[Article], entities: Iterable[Entity], relations: Iterable[Relation]) -> Graph:
     """Build the contract graph.
 
     Args:

@@ -79,7 +79,5 @@ def to_networkx(graph: Graph) -> nx.MultiDiGraph:
     for prop in RELATION_PROPERTIES:
         for s, o in graph.subject_objects(MK[prop]):
             if s in classes and o in classes:
-                out.add_edge(
-                    str(s), str(o), key=prop, property=prop, evidence=evidence.get((s, MK[prop], o), [])
-                )
+                out.add_edge(str(s), str(o), key=prop, property=prop, evidence=evidence.get((s, MK[prop], o), []))
     return out

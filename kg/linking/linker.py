@@ -1,0 +1,357 @@
+"""Cluster mentions into entities; resolve anaphors against each article's context."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+
+from kg.gazetteer import Gazetteer, GazetteerEntry
+from kg.iri import slugify
+from kg.linking.normalize import fold, name_key, signature, strip_person_name, years
+from kg.mentions.common import REFERENCE, UNTYPED
+from kg.nlp.analysis import Analysis
+from kg.records import Entity, Mention, class_ancestors
+
+_ORG_LIKE = {"Organization", "PublicBody", "Government", "Ministry", "Company"}
+_SIGNATURE_CLASSES = _ORG_LIKE | {"Program", "Event", "Agreement", "Product", "Place"}
+_TITLE_ALIASES = {"pm": "prime minister", "thủ tướng": "prime minister", "นายกรัฐมนตรี": "prime minister"}
+
+
+def mention_id(m: Mention) -> tuple[str, int, int]:
+    """The identity of a mention: article and span."""
+    return (m.article_id, m.start, m.end)
+
+
+@dataclass
+class LinkedCorpus:
+    """What linking produces.
+
+    Attributes:
+        entities: Entities by key.
+        mention_keys: Entity key of every linked mention (anaphors included), by mention id.
+        article_country: The country an article is mostly about, by article id.
+        mentions: Every linked mention per article (anaphors resolved), sorted by position.
+    """
+
+    entities: dict[str, Entity] = field(default_factory=dict)
+    mention_keys: dict[tuple[str, int, int], str] = field(default_factory=dict)
+    article_country: dict[str, str | None] = field(default_factory=dict)
+    mentions: dict[str, list[Mention]] = field(default_factory=dict)
+
+    def entity_of(self, m: Mention) -> Entity | None:
+        """The entity a mention was linked to, if any."""
+        key = self.mention_keys.get(mention_id(m))
+        return self.entities.get(key) if key else None
+
+
+class _UnionFind:
+    def __init__(self) -> None:
+        self.parent: dict[int, int] = {}
+
+    def find(self, x: int) -> int:
+        self.parent.setdefault(x, x)
+        while self.parent[x] != x:
+            self.parent[x] = self.parent[self.parent[x]]
+            x = self.parent[x]
+        return x
+
+    def union(self, a: int, b: int) -> None:
+        ra, rb = self.find(a), self.find(b)
+        if ra != rb:
+            self.parent[max(ra, rb)] = min(ra, rb)
+
+
+def _compatible(a: str, b: str) -> bool:
+    if UNTYPED in (a, b) or a == b:
+        return True
+    return a in class_ancestors(b) or b in class_ancestors(a)
+
+
+def _surface(m: Mention) -> str:
+    return strip_person_name(m.text, m.lang) if m.cls in {"Person", UNTYPED} else m.text
+
+
+def _country_context(analysis_mentions: list[Mention], gazetteer: Gazetteer) -> str | None:
+    counts = Counter(m.key for m in analysis_mentions if m.key and m.cls == "Country")
+    for m in analysis_mentions:  # "Lao Ministry ...", "Chính phủ Lào": a country named inside a name counts too
+        entry = gazetteer.get(m.key) if m.key else None
+        if entry and entry.country and entry.cls != "Country":
+            counts[entry.country] += 1
+    return counts.most_common(1)[0][0] if counts else None
+
+
+def _nearest_country(mentions: list[Mention], m: Mention) -> str | None:
+    before = [c for c in mentions if c.cls == "Country" and c.key and c.start <= m.start]
+    same = [c for c in mentions if c.cls == "Country" and c.key and c.sentence == m.sentence]
+    if same:
+        return min(same, key=lambda c: abs(c.start - m.start)).key
+    return before[-1].key if before else None
+
+
+def _resolve_ambiguous(mentions: list[Mention], gazetteer: Gazetteer, dominant: str | None) -> None:
+    for m in mentions:
+        candidates = m.attrs.get("candidates")
+        if not candidates or m.key:
+            continue
+        wanted = [_nearest_country(mentions, m), dominant]
+        for country in wanted:
+            entry = next((gazetteer.get(c) for c in candidates if gazetteer.get(c).country == country), None)  # type: ignore[union-attr]
+            if entry:
+                m.key, m.cls = entry.id, entry.cls
+                break
+
+
+def _local_links(mentions: list[Mention], uf: _UnionFind, ids: dict[tuple, int]) -> None:
+    """Union the mentions of one article that name the same thing (short forms, acronyms)."""
+    persons = [m for m in mentions if m.cls == "Person" and len(_surface(m).split()) >= 2]
+    by_key: dict[str, Mention] = {}
+    for m in mentions:
+        if m.cls == REFERENCE:
+            continue
+        k = m.key or f"{name_key(_surface(m))}"
+        if k in by_key and _compatible(by_key[k].cls, m.cls):
+            uf.union(ids[mention_id(m)], ids[mention_id(by_key[k])])
+        else:
+            by_key.setdefault(k, m)
+        surface = _surface(m)
+        if m.cls in {"Person", UNTYPED, "Place"} and len(surface.split()) == 1:
+            for p in persons:
+                tokens = fold(_surface(p)).split()
+                if fold(surface) in (tokens[0], tokens[-1]):
+                    uf.union(ids[mention_id(m)], ids[mention_id(p)])
+                    m.cls = "Person"
+                    break
+        acronym = m.attrs.get("acronym")
+        if acronym:
+            for other in mentions:
+                if other.text == acronym and other.cls != REFERENCE:
+                    uf.union(ids[mention_id(m)], ids[mention_id(other)])
+    countries = {fold(m.text) for m in mentions if m.cls == "Country"}
+    names = {fold(m.text): m for m in mentions if m.cls in _ORG_LIKE | {UNTYPED}}
+    for text, m in names.items():
+        for country in countries:
+            base = text.removesuffix(" " + country)
+            if base != text and base in names:
+                uf.union(ids[mention_id(m)], ids[mention_id(names[base])])
+
+
+@dataclass
+class _Cluster:
+    mentions: list[Mention]
+    key: str | None = None
+    cls: str = UNTYPED
+
+    @property
+    def langs(self) -> set[str]:
+        return {m.lang for m in self.mentions}
+
+
+def _decide_class(cluster: _Cluster, gazetteer: Gazetteer) -> str | None:
+    if cluster.key and gazetteer.get(cluster.key):
+        return gazetteer.get(cluster.key).cls  # type: ignore[union-attr]
+    votes = Counter(m.cls for m in cluster.mentions if m.cls not in {UNTYPED, REFERENCE})
+    if votes:
+        best = max(votes.values())
+        tied = [c for c, n in votes.items() if n == best]
+        return max(tied, key=lambda c: (len(class_ancestors(c)), c))
+    ner = Counter(m.attrs.get("ner") for m in cluster.mentions if m.attrs.get("ner"))
+    text = cluster.mentions[0].text
+    if ner.get("ORG") or re.search(r"[a-z][A-Z]|^[A-Z]{4,}$", text):
+        return "Company" if len(text.split()) <= 2 else "Organization"
+    if ner.get("PERSON"):
+        return "Person"
+    return None
+
+
+def _merge_clusters(clusters: list[_Cluster]) -> list[_Cluster]:
+    """Union clusters across articles and languages: curated id, equal names, signatures."""
+    uf = _UnionFind()
+    by_key: dict[str, int] = {}
+    by_name: dict[tuple[str, str], int] = {}
+    for i, c in enumerate(clusters):
+        if c.key:
+            if c.key in by_key:
+                uf.union(i, by_key[c.key])
+            by_key.setdefault(c.key, i)
+        for m in c.mentions:
+            family = "person" if c.cls == "Person" else "thing"
+            nk = (family, " ".join(sorted(name_key(_surface(m)).split())) if family == "person" else name_key(_surface(m)))
+            if nk in by_name and _compatible(clusters[by_name[nk]].cls, c.cls):
+                uf.union(i, by_name[nk])
+            by_name.setdefault(nk, i)
+    sigs: list[tuple[int, frozenset[str], tuple[int, ...]]] = []
+    for i, c in enumerate(clusters):
+        if c.cls in _SIGNATURE_CLASSES and not c.key:
+            for m in c.mentions:
+                sig = frozenset(w for w in signature(_surface(m), m.lang) if not re.fullmatch(r"\d{4}", w))
+                if len(sig) >= 2:
+                    sigs.append((i, sig, years(m.text)))
+    for a in range(len(sigs)):
+        i, sig_i, years_i = sigs[a]
+        for b in range(a + 1, len(sigs)):
+            j, sig_j, years_j = sigs[b]
+            if uf.find(i) == uf.find(j) or clusters[i].cls != clusters[j].cls:
+                continue
+            if years_i and years_j and years_i != years_j:
+                continue
+            shared = sig_i & sig_j
+            jaccard = len(shared) / len(sig_i | sig_j)
+            if clusters[i].cls == "Event":
+                distinctive = any(re.search(r"\d", w) for w in shared)
+                same = len(shared) >= 3 or (len(shared) >= 2 and distinctive)
+            else:
+                same = sig_i == sig_j or (jaccard >= 0.6 and len(shared) >= 2)
+            if same:
+                uf.union(i, j)
+    groups: dict[int, list[int]] = defaultdict(list)
+    for i in range(len(clusters)):
+        groups[uf.find(i)].append(i)
+    merged = []
+    for members in groups.values():
+        mentions = [m for i in members for m in clusters[i].mentions]
+        key = next((clusters[i].key for i in members if clusters[i].key), None)
+        merged.append(_Cluster(mentions, key))
+    return merged
+
+
+def _canonical_label(entity_mentions: list[Mention], cls: str) -> str:
+    typed = [m for m in entity_mentions if m.extractor != "rule:acronym"] or entity_mentions
+    english = [m for m in typed if m.lang == "en"] or typed
+    counts = Counter(_surface(m) for m in english)
+    if cls == "Person":
+        return max(counts, key=lambda s: (len(s.split()), counts[s], len(s), s))
+    return max(counts, key=lambda s: (counts[s], len(s.split()) <= 12, len(s), s))
+
+
+def _entity(cluster: _Cluster, cls: str, gazetteer: Gazetteer) -> Entity:
+    entry: GazetteerEntry | None = gazetteer.get(cluster.key) if cluster.key else None
+    if entry:
+        key, label = entry.id, entry.labels.get("en", (cluster.mentions[0].text,))[0]
+    else:
+        label = _canonical_label(cluster.mentions, cls)
+        key = f"{cls.lower()}/{slugify(label)}"
+    entity = Entity(key=key, cls=cls, label=label, wikidata=entry.wikidata if entry else None)
+    titles: dict[str, set[str]] = defaultdict(set)
+    for m in cluster.mentions:
+        surface = _surface(m)
+        if surface:
+            entity.add_label(m.lang, surface)
+        if m.attrs.get("title"):
+            titles[m.lang].add(str(m.attrs["title"]))
+        if entry is None and m.attrs.get("years"):
+            entity.attrs.setdefault("years", m.attrs["years"])
+    if entry:
+        entity.add_label("en", label)
+        entity.attrs["pref"] = {lang: forms[0] for lang, forms in entry.labels.items() if forms}
+        for lang, forms in entry.labels.items():
+            if forms:
+                entity.add_label(lang, forms[0])
+    if titles:
+        entity.attrs["title"] = dict(titles)
+    if cls == "Program":
+        found = sorted({y for m in cluster.mentions for y in years(m.text)})
+        if found:
+            entity.attrs["startYear"] = found[0]
+            if len(found) > 1:
+                entity.attrs["endYear"] = found[-1]
+    entity.mentions = list(cluster.mentions)
+    return entity
+
+
+def _title_key(title: str) -> str:
+    t = title.casefold()
+    return _TITLE_ALIASES.get(t, t)
+
+
+def _resolve_refs(analysis: Analysis, mentions: list[Mention], corpus: LinkedCorpus, gazetteer: Gazetteer) -> list[Mention]:
+    linked = [m for m in mentions if corpus.entity_of(m)]
+    resolved = []
+    aid = analysis.article.id
+    events = Counter(corpus.mention_keys[mention_id(m)] for m in linked if corpus.entity_of(m).cls == "Event")  # type: ignore[union-attr]
+    main_event = events.most_common(1)[0][0] if events else None
+    for m in mentions:
+        if m.cls != REFERENCE:
+            continue
+        ref, target = m.attrs.get("ref"), None
+        if ref == "Event":
+            before = [x for x in linked if x.start < m.start and corpus.entity_of(x).cls == "Event"]  # type: ignore[union-attr]
+            target = corpus.mention_keys[mention_id(before[-1])] if before else main_event
+        elif ref == "Government":
+            country = _nearest_country(mentions, m) or corpus.article_country.get(aid)
+            entry = next((e for e in gazetteer.entries if e.cls == "Government" and e.country == country), None)
+            if entry:
+                target = entry.id
+                if target not in corpus.entities:
+                    corpus.entities[target] = _entity(_Cluster([], entry.id), "Government", gazetteer)
+        elif ref == "Person" and m.attrs.get("title"):
+            wanted = _title_key(str(m.attrs["title"]))
+            people = [
+                x
+                for x in linked
+                if corpus.entity_of(x).cls == "Person"  # type: ignore[union-attr]
+                and any(_title_key(t) == wanted for ts in corpus.entity_of(x).attrs.get("title", {}).values() for t in ts)  # type: ignore[union-attr]
+            ]
+            if people:
+                target = corpus.mention_keys[mention_id(people[0])]
+        if target:
+            corpus.mention_keys[mention_id(m)] = target
+            corpus.entities[target].mentions.append(m)
+            resolved.append(m)
+    return resolved
+
+
+def link_mentions(analyses: list[Analysis], mentions: dict[str, list[Mention]], *, gazetteer: Gazetteer) -> LinkedCorpus:
+    """Link the mentions of a corpus into entities.
+
+    Args:
+        analyses: The analysed articles.
+        mentions: Mentions per article id (from :func:`kg.mentions.find_mentions`).
+        gazetteer: Curated knowledge, for ids, classes and countries.
+
+    Returns:
+        The linked corpus. Mentions that could not be typed are left unlinked.
+    """
+    corpus = LinkedCorpus()
+    uf = _UnionFind()
+    ids: dict[tuple, int] = {}
+    flat: list[Mention] = []
+    for analysis in analyses:
+        ms = mentions.get(analysis.article.id, [])
+        dominant = _country_context(ms, gazetteer)
+        corpus.article_country[analysis.article.id] = dominant
+        _resolve_ambiguous(ms, gazetteer, dominant)
+        for m in ms:
+            if (m.cls != REFERENCE and not m.attrs.get("candidates")) or m.key:
+                ids[mention_id(m)] = len(flat)
+                flat.append(m)
+        _local_links([m for m in ms if mention_id(m) in ids], uf, ids)
+    groups: dict[int, list[Mention]] = defaultdict(list)
+    for i, m in enumerate(flat):
+        groups[uf.find(i)].append(m)
+    clusters = []
+    for group in groups.values():
+        cluster = _Cluster(group, next((m.key for m in group if m.key), None))
+        cluster.cls = _decide_class(cluster, gazetteer) or UNTYPED
+        clusters.append(cluster)
+    for cluster in _merge_clusters(clusters):
+        cls = _decide_class(cluster, gazetteer)
+        if cls is None:
+            continue
+        entity = _entity(cluster, cls, gazetteer)
+        if entity.key in corpus.entities:  # two clusters minted the same key: one entity
+            existing = corpus.entities[entity.key]
+            existing.mentions.extend(entity.mentions)
+            for lang, forms in entity.labels.items():
+                existing.labels.setdefault(lang, set()).update(forms)
+            entity = existing
+        corpus.entities[entity.key] = entity
+        for m in cluster.mentions:
+            corpus.mention_keys[mention_id(m)] = entity.key
+    for analysis in analyses:
+        ms = mentions.get(analysis.article.id, [])
+        _resolve_refs(analysis, ms, corpus, gazetteer)
+        corpus.mentions[analysis.article.id] = sorted(
+            (m for m in ms if mention_id(m) in corpus.mention_keys), key=lambda m: (m.start, m.end)
+        )
+    return corpus

@@ -1,0 +1,86 @@
+"""Entity recognition: gazetteer names, per-language rules and statistical NER, as Mentions.
+
+``find_mentions(analysis)`` returns every mention in an article, overlaps
+resolved (the longer span wins; curated knowledge breaks ties), plus
+anaphors (class ``Ref``) that the linker resolves within the article.
+"""
+
+from __future__ import annotations
+
+from kg.gazetteer import GazetteerEntry
+from kg.mentions.common import REFERENCE, UNTYPED, mention
+from kg.mentions.gazetteer_match import GazetteerMatcher, default_matcher
+from kg.nlp.analysis import Analysis
+from kg.records import Mention
+
+__all__ = ["REFERENCE", "UNTYPED", "find_mentions"]
+
+
+def _rules(analysis: Analysis, matcher: GazetteerMatcher) -> list[Mention]:
+    lang = analysis.lang
+    if lang == "en":
+        from kg.mentions.lang.en import find_mentions as rules
+    elif lang == "vi":
+        from kg.mentions.lang.vi import find_mentions as rules
+    elif lang == "th":
+        from kg.mentions.lang import th
+
+        tech = {label for entry in matcher.gazetteer.entries if entry.cls == "Technology" for label in entry.labels.get("th", ())}
+        return th.find_mentions(analysis, tech_words=tech)
+    else:
+        from kg.mentions.lang.generic import find_mentions as rules
+    return rules(analysis)
+
+
+def _gazetteer_mentions(analysis: Analysis, matcher: GazetteerMatcher) -> list[Mention]:
+    out = []
+    for hit in matcher.find(analysis.text):
+        entry: GazetteerEntry = hit.entries[0]
+        attrs: dict[str, object] = {}
+        if hit.ambiguous:
+            attrs["candidates"] = [e.id for e in hit.entries]
+        out.append(
+            mention(
+                analysis,
+                hit.start,
+                hit.end,
+                entry.cls,
+                "gazetteer",
+                key=None if hit.ambiguous else entry.id,
+                confidence=0.7 if hit.ambiguous else 0.95,
+                **attrs,
+            )
+        )
+    return out
+
+
+def find_mentions(analysis: Analysis, *, matcher: GazetteerMatcher | None = None) -> list[Mention]:
+    """Find all entity mentions and anaphors in one analysed article.
+
+    Args:
+        analysis: The article after :func:`kg.nlp.analyze`.
+        matcher: The gazetteer matcher (default: the bundled gazetteer).
+
+    Returns:
+        Mentions sorted by position.  Technology names nested inside a longer name
+        (``Conference on Blockchain ...``) are kept, marked ``attrs["nested"]``.
+    """
+    matcher = matcher or default_matcher()
+    refs, candidates = [], []
+    for m in _gazetteer_mentions(analysis, matcher) + _rules(analysis, matcher):
+        (refs if m.cls == REFERENCE else candidates).append(m)
+    # longest span first; at equal length curated knowledge, then typed, then confident
+    candidates.sort(key=lambda m: (-(m.end - m.start), m.extractor != "gazetteer", m.cls == UNTYPED, -m.confidence))
+    kept: list[Mention] = []
+    for m in candidates:
+        overlapping = [k for k in kept if m.start < k.end and k.start < m.end]
+        if not overlapping:
+            kept.append(m)
+        elif (
+            m.cls == "Technology"
+            and m.extractor == "gazetteer"
+            and all(k.start <= m.start and m.end <= k.end and k.cls not in {"Technology", "Product"} for k in overlapping)
+        ):
+            m.attrs["nested"] = True
+            kept.append(m)
+    return sorted(kept + refs, key=lambda m: (m.start, m.end))

@@ -1,0 +1,81 @@
+"""Find the names of curated entities (countries, ministries, technologies ...) in any script."""
+
+from __future__ import annotations
+
+import functools
+import re
+import unicodedata
+from dataclasses import dataclass
+
+from kg.gazetteer import Gazetteer, GazetteerEntry, load_gazetteer
+from kg.mentions.trie_regex import trie_regex
+
+_LATIN = re.compile(r"[A-Za-z\u00C0-\u024F\u1E00-\u1EFF]")
+
+
+def normalize_surface(text: str) -> str:
+    """NFKC, case-folded, whitespace collapsed: the key for comparing surface forms."""
+    return re.sub(r"\s+", " ", unicodedata.normalize("NFKC", text)).strip().casefold()
+
+
+@dataclass(frozen=True)
+class GazetteerHit:
+    """A gazetteer name found in text."""
+
+    start: int
+    end: int
+    text: str
+    entries: tuple[GazetteerEntry, ...]
+    ambiguous: bool
+
+
+class GazetteerMatcher:
+    """Matches every surface form of a gazetteer in a text, longest match first."""
+
+    def __init__(self, gazetteer: Gazetteer) -> None:
+        self.gazetteer = gazetteer
+        self._forms: dict[str, list[tuple[GazetteerEntry, bool]]] = {}
+        self._acronyms: dict[str, list[GazetteerEntry]] = {}
+        latin, other = set(), set()
+        for surface, _lang, entry, is_acronym, is_ambiguous in gazetteer.surface_forms():
+            if is_acronym:
+                self._acronyms.setdefault(surface, []).append(entry)
+                continue
+            key = normalize_surface(surface)
+            self._forms.setdefault(key, []).append((entry, is_ambiguous))
+            (latin if _LATIN.search(surface) else other).add(surface)
+        self._latin = trie_regex(latin, ignore_case=True, latin_bounds=True)
+        self._other = trie_regex(other, ignore_case=True, latin_bounds=False)
+        self._acronym = trie_regex(self._acronyms, ignore_case=False, latin_bounds=True)
+
+    def find(self, text: str) -> list[GazetteerHit]:
+        """Return every gazetteer name in ``text``, overlapping hits resolved to the longest."""
+        hits: list[GazetteerHit] = []
+        for pattern in (self._latin, self._other):
+            if pattern is None:
+                continue
+            for m in pattern.finditer(text):
+                found = self._forms.get(normalize_surface(m.group()))
+                if not found:
+                    continue
+                entries = tuple(dict.fromkeys(e for e, _ in found))
+                ambiguous = all(amb for _, amb in found) or len(entries) > 1
+                hits.append(GazetteerHit(m.start(), m.end(), m.group(), entries, ambiguous))
+        if self._acronym is not None:
+            for m in self._acronym.finditer(text):
+                entries = tuple(self._acronyms[m.group()])
+                hits.append(GazetteerHit(m.start(), m.end(), m.group(), entries, len(entries) > 1))
+        hits.sort(key=lambda h: (h.start, -(h.end - h.start)))
+        kept: list[GazetteerHit] = []
+        last_end = -1
+        for hit in hits:
+            if hit.start >= last_end:
+                kept.append(hit)
+                last_end = hit.end
+        return kept
+
+
+@functools.cache
+def default_matcher(kinds: frozenset[str] | None = None) -> GazetteerMatcher:
+    """The matcher over the bundled gazetteer (optionally only some kinds), built once."""
+    return GazetteerMatcher(load_gazetteer(kinds=set(kinds) if kinds else None))

@@ -1,0 +1,390 @@
+"""English mention rules: capitalised name sequences typed by head words and titles,
+acronyms with their long forms, spaCy's statistical NER for the rest, anaphors."""
+
+from __future__ import annotations
+
+import re
+
+from kg.mentions.common import REFERENCE, UNTYPED, class_by_head, mention, split_title, title_org_class
+from kg.mentions.lexicons import title_table
+from kg.nlp.analysis import Analysis
+from kg.records import Mention
+
+_CAP = r"(?:[A-Z][\w’'&.\-]*|\d+(?:\.\d+)?(?:[-–]\d+)?)"
+_CONNECT = r"(?:of|and|for|on|the|de|du|to|in|&)"
+NAME_SEQUENCE = re.compile(rf"(?<![\w’'])[A-Z][\w’'&.\-]*(?:[ \t]+(?:{_CONNECT}[ \t]+)*{_CAP})*")
+
+#: capitalised words that open sentences or clauses but never start a name
+STARTERS = {
+    "The",
+    "A",
+    "An",
+    "According",
+    "Speaking",
+    "In",
+    "On",
+    "At",
+    "As",
+    "With",
+    "This",
+    "That",
+    "These",
+    "Those",
+    "Since",
+    "After",
+    "Before",
+    "While",
+    "During",
+    "Despite",
+    "Riding",
+    "Inching",
+    "Watch",
+    "Top",
+    "Hence",
+    "Therefore",
+    "Both",
+    "Previously",
+    "Experts",
+    "Organizers",
+    "Organisers",
+    "Pundits",
+    "Private",
+    "Its",
+    "His",
+    "Her",
+    "Their",
+    "Our",
+    "It",
+    "He",
+    "She",
+    "They",
+    "We",
+    "Also",
+    "However",
+    "Meanwhile",
+    "Moreover",
+    "Under",
+    "Through",
+    "From",
+    "To",
+    "By",
+    "For",
+    "Of",
+    "And",
+    "But",
+    "Or",
+    "If",
+    "When",
+    "Where",
+    "Why",
+    "How",
+    "What",
+    "Who",
+    "Which",
+    "Many",
+    "Most",
+    "Some",
+    "Other",
+    "Another",
+    "Each",
+    "Every",
+    "All",
+    "Several",
+    "Over",
+    "More",
+    "Local",
+    "Foreign",
+    "Global",
+    "International",
+    "Regional",
+    "New",
+    "Former",
+    "Current",
+    "Last",
+    "Next",
+    "First",
+    "Photo",
+    "Read",
+    "Related",
+    "Source",
+    "Getting",
+    "Homepage",
+    "News",
+    "Business",
+    "Scheduled",
+    "Laotian",
+    "Vietnamese",
+    "Cambodian",
+    "Thai",
+    "Southeast",
+    "Asian",
+    "Dubbed",
+    "Is",
+    "Are",
+    "Was",
+    "Were",
+    "Will",
+    "Would",
+    "Can",
+    "Could",
+    "Should",
+    "May",
+    "Might",
+    "Must",
+    "Yes",
+    "No",
+    "Not",
+    "Here",
+    "There",
+    "Then",
+    "Now",
+    "Today",
+    "Yesterday",
+    "Tomorrow",
+    "Monday",
+    "Tuesday",
+    "Wednesday",
+    "Thursday",
+    "Friday",
+    "Saturday",
+    "Sunday",
+    "January",
+    "February",
+    "March",
+    "April",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+    "Mr",
+    "Ms",
+    "Mrs",
+    "Dr",
+    "E",
+    "Ecosystem",
+    "Firms",
+    "Lawmakers",
+    "Officials",
+}
+#: words that look like names but, alone, are common nouns or adjectives in this news domain
+COMMON_CAPITALISED = {
+    "Internet",
+    "Government",
+    "Ministry",
+    "Conference",
+    "Committee",
+    "Week",
+    "Party",
+    "Parliament",
+    "Bank",
+    "Digital",
+    "Economy",
+    "Technology",
+    "Technologies",
+    "State",
+    "Plan",
+    "Vision",
+    "Strategy",
+    "Law",
+    "Event",
+    "Minister",
+    "President",
+    "Prime",
+    "PM",
+    "Chairman",
+    "Secretary",
+    "General",
+    "Director",
+    "Governor",
+    "CEO",
+    "Lao",
+    "Laos",
+    "Kip",
+    "Riel",
+    "Dong",
+    "Baht",
+    "Web",
+    "Big",
+    "Data",
+    "Cloud",
+    "Industry",
+    "Asia",
+    "ASEAN",
+    "Summit",
+    "Forum",
+    "Resolution",
+    "Program",
+    "Programme",
+    "Agreement",
+    "Project",
+    "Initiative",
+    "City",
+}
+_REF_EVENT = re.compile(
+    r"\b(?:the|this|that)\s+(?:[\w-]+\s+){0,2}?(conference|event|summit|forum|meeting|workshop|seminar|"
+    r"week-long event|exhibition|expo|festival|congress|dialogue)\b",
+    re.IGNORECASE,
+)
+_REF_GOVERNMENT = re.compile(r"\b(?:the|its|their)\s+(government|Government)\b(?!\s+of\b)")
+_REF_PERSON = re.compile(
+    r"\b[Tt]he\s+(PM|Prime Minister|President|Minister|party chief|General Secretary|Governor|Chairman|CEO)\b"
+)
+_LOWER_EVENT = re.compile(
+    r"\b(?:(?:international|regional|national|ministerial|high-level|annual|global)\s+)+"
+    r"(?:conference|forum|summit|workshop|seminar|symposium|dialogue)\s+on\s+"
+    r"[a-z][\w-]*(?:\s+(?:and\s+)?[a-z][\w-]*){0,5}?(?=\s+(?:conference|forum|summit|in|at|on|held|which|that)\b|[,.;])"
+)
+_ACRONYM_AFTER = re.compile(r"^\s*\(([A-Z][A-Za-z0-9&\-]{1,11})\)")
+_NER_CLASS = {
+    "PERSON": "Person",
+    "ORG": "Organization",
+    "GPE": "Place",
+    "LOC": "Place",
+    "FAC": "Place",
+    "EVENT": "Event",
+    "LAW": "Program",
+    "PRODUCT": "Product",
+}
+
+
+def _trim(analysis: Analysis, start: int, end: int) -> tuple[int, int]:
+    """Drop sentence starters, possessives and dangling connectors from a name span."""
+    text = analysis.text
+    while True:
+        word_end = text.find(" ", start, end)
+        first = text[start:word_end] if word_end > 0 else text[start:end]
+        if first.rstrip(".,") in STARTERS and word_end > 0:
+            start = word_end + 1
+            while start < end and text[start] in " \t":
+                start += 1
+            continue
+        if first.rstrip(".,") in STARTERS:
+            return start, start
+        break
+    while True:
+        piece = text[start:end]
+        if piece.endswith(("’s", "'s")):
+            end -= 2
+            continue
+        if piece.endswith((".", ",", "-", "’", "'")) and not re.search(r"\b(?:No|Co|Ltd|Inc|Corp|Jr|St)\.$", piece):
+            end -= 1
+            continue
+        last_space = piece.rfind(" ")
+        if last_space > 0 and piece[last_space + 1 :] in {
+            "of",
+            "and",
+            "for",
+            "on",
+            "the",
+            "de",
+            "du",
+            "to",
+            "in",
+            "&",
+        }:
+            end = start + last_space
+            continue
+        break
+    return start, end
+
+
+def _ner_label(analysis: Analysis, start: int, end: int) -> str | None:
+    """The label of spaCy's entity that best overlaps [start, end), if any."""
+    if analysis.doc is None:
+        return None
+    best, best_overlap = None, 0
+    for ent in analysis.doc.ents:
+        overlap = min(end, ent.end_char) - max(start, ent.start_char)
+        if overlap > best_overlap:
+            best, best_overlap = ent.label_, overlap
+    return best if best_overlap * 2 >= (end - start) else None
+
+
+def _title_spans(analysis: Analysis, start: int, end: int) -> tuple[str, int]:
+    """Find an office title just before a name (``Prime Minister`` X); return (title, title_start)."""
+    before = analysis.text[max(0, start - 60) : start]
+    for title, _ in title_table("en"):
+        if re.search(rf"(?<![\w]){re.escape(title)}\s+$", before):
+            return title, start - len(before) + before.rfind(title)
+    return "", start
+
+
+def _classify_untyped(analysis: Analysis, name: str, start: int, end: int) -> str:
+    label = _ner_label(analysis, start, end)
+    words = name.split()
+    if label == "PERSON" and 1 <= len(words) <= 4 and not any(ch.isdigit() for ch in name):
+        if re.search(r"[a-z][A-Z]", words[0]):  # camel case: a brand, not a person
+            return "Company"
+        return "Person"
+    if label in {"GPE", "LOC", "FAC"}:
+        return "Place"
+    if label == "EVENT":
+        return "Event"
+    if label == "LAW":
+        return "Program"
+    if label == "PRODUCT":
+        return "Product"
+    if re.search(r"QR|Pay\b", name) and len(words) == 1:
+        return "Product"
+    if label == "ORG":
+        return UNTYPED
+    return UNTYPED if len(words) <= 4 else ""
+
+
+def find_mentions(analysis: Analysis) -> list[Mention]:
+    """Find English entity mentions (not gazetteer ones) in an analysed article."""
+    text = analysis.text
+    found: list[Mention] = []
+    taken: list[tuple[int, int]] = []
+    for sentence in analysis.sentences:
+        for match in NAME_SEQUENCE.finditer(text, sentence.start, sentence.end):
+            start, end = _trim(analysis, match.start(), match.end())
+            if end - start < 2:
+                continue
+            name = text[start:end]
+            honorific, title, rest = split_title(name, "en")
+            if title or honorific:
+                offset = len(name) - len(rest)
+                start += offset
+                name = rest
+                if not name:
+                    continue
+            elif not title:
+                title, _ = _title_spans(analysis, start, end)
+            cls = class_by_head(name, "en")
+            if title and title.endswith(" of") and cls is None:
+                continue  # "Minister of Technology and Communications": an office, not an entity
+            if cls is None and (title or honorific):
+                cls = "Person" if len(name.split()) <= 4 else None
+            if cls is None:
+                if name in COMMON_CAPITALISED or name.isdigit():
+                    continue
+                cls = _classify_untyped(analysis, name, start, end) or None
+                if cls is None:
+                    continue
+            attrs: dict[str, object] = {}
+            if cls == UNTYPED:
+                attrs["ner"] = _ner_label(analysis, start, end)
+            if cls == "Person" and title:
+                attrs["title"] = title
+                attrs["title_org_class"] = title_org_class(title, "en")
+            acronym = _ACRONYM_AFTER.match(text, end)
+            if acronym and cls != "Person":
+                attrs["acronym"] = acronym.group(1)
+                found.append(mention(analysis, acronym.start(1), acronym.end(1), cls, "rule:acronym", confidence=0.85))
+            extractor = "rule:en:head" if class_by_head(name, "en") else "rule:en:name"
+            found.append(mention(analysis, start, end, cls, extractor, confidence=0.8, **attrs))
+            taken.append((start, end))
+    for match in _LOWER_EVENT.finditer(text):
+        if not any(s <= match.start() < e for s, e in taken):
+            found.append(mention(analysis, match.start(), match.end(), "Event", "rule:en:event-phrase", confidence=0.6))
+    for pattern, ref in ((_REF_EVENT, "Event"), (_REF_GOVERNMENT, "Government"), (_REF_PERSON, "Person")):
+        for match in pattern.finditer(text):
+            attrs = {"ref": ref, "head": match.group(1).lower()}
+            if ref == "Person":
+                attrs["title"] = match.group(1)
+            found.append(mention(analysis, match.start(), match.end(), REFERENCE, "rule:en:anaphor", **attrs))
+    return found

@@ -1,0 +1,179 @@
+"""Vietnamese mention rules over pyvi tokens: names opened by a head word (Bộ, Ngân hàng,
+Hội nghị, Nghị quyết ...), capitalised word sequences, titles before names, anaphors."""
+
+from __future__ import annotations
+
+import re
+
+from kg.mentions.common import REFERENCE, UNTYPED, mention, title_org_class
+from kg.mentions.lexicons import head_table, title_table
+from kg.nlp.analysis import Analysis, Token
+from kg.records import Mention
+
+_VI_LETTERS = re.compile(r"[ăâđêôơưĂÂĐÊÔƠƯàảãáạằẳẵắặầẩẫấậèẻẽéẹềểễếệìỉĩíịòỏõóọồổỗốộờởỡớợùủũúụừửữứựỳỷỹýỵ]")
+_YEAR_RANGE = re.compile(r"\d{4}(?:\s*[-–]\s*\d{4})?")
+_QUOTED = re.compile(r"[“\"]([^”\"]{6,200})[”\"]")
+_RESOLUTION = re.compile(r"Nghị quyết(?: số)? \d+(?:-[A-Z]+(?:/[A-Z]+)?)?")
+#: words that end a lower-case name run (programs, events): prepositions, verbs, conjunctions
+_STOP = {
+    "tại",
+    "do",
+    "được",
+    "nhằm",
+    "đã",
+    "sẽ",
+    "vào",
+    "với",
+    "cho",
+    "và",
+    "của",
+    "này",
+    "đang",
+    "là",
+    "có",
+    "để",
+    "trong",
+    "trên",
+    "theo",
+    "từ",
+    "khi",
+    "thì",
+    "mà",
+    "như",
+    "cũng",
+    "các",
+    "những",
+    "một",
+    "đó",
+    "nêu",
+}
+_CONNECTORS = {"và", "về", "của"}
+_ORG_CLASSES = {"Ministry", "PublicBody", "Company", "Organization", "Government"}
+
+
+def _is_cap(token: Token) -> bool:
+    return token.text[:1].isupper() or token.text[:1].isdigit()
+
+
+def _sentence_starts(analysis: Analysis) -> set[int]:
+    return {s.start for s in analysis.sentences}
+
+
+def _heads() -> list[tuple[list[str], str]]:
+    return [(head.split(), cls) for head, cls in head_table("vi", "prefix")]
+
+
+def _match_words(tokens: list[Token], i: int, words: list[str]) -> int:
+    """Number of tokens from i that spell ``words`` (pyvi may join syllables), else 0."""
+    target = " ".join(words)
+    built, j = "", i
+    while j < len(tokens) and len(built) < len(target):
+        built = f"{built} {tokens[j].text}".strip()
+        j += 1
+    return j - i if built == target else 0
+
+
+def find_mentions(analysis: Analysis) -> list[Mention]:
+    """Find Vietnamese entity mentions (not gazetteer ones) in an analysed article."""
+    text, tokens = analysis.text, analysis.tokens
+    found: list[Mention] = []
+    used: set[int] = set()
+    starts = _sentence_starts(analysis)
+    for match in _QUOTED.finditer(text):
+        inner = match.group(1)
+        for words, cls in _heads():
+            if cls in {"Event", "Program", "Agreement"} and inner.startswith(" ".join(words) + " "):
+                found.append(mention(analysis, match.start(1), match.end(1), cls, "rule:vi:quoted", confidence=0.85))
+                used.update(range(match.start(1), match.end(1)))
+                break
+    for match in _RESOLUTION.finditer(text):
+        if match.start() not in used:
+            found.append(mention(analysis, match.start(), match.end(), "Program", "rule:vi:resolution", confidence=0.85))
+            used.update(range(match.start(), match.end()))
+    i = 0
+    while i < len(tokens):
+        tok = tokens[i]
+        if tok.start in used:
+            i += 1
+            continue
+        head = next(((n, cls) for words, cls in _heads() if (n := _match_words(tokens, i, words))), None)
+        if head and tokens[i].text[:1].isupper():
+            n, cls = head
+            j = i + n
+            if cls in _ORG_CLASSES:
+                while j < len(tokens) and (
+                    _is_cap(tokens[j]) or (tokens[j].text in _CONNECTORS and j + 1 < len(tokens) and _is_cap(tokens[j + 1]))
+                ):
+                    j += 1
+            else:
+                while j < len(tokens) and j - i < 18 and tokens[j].text not in _STOP and tokens[j].text[0].isalnum():
+                    j += 1
+                    if _YEAR_RANGE.fullmatch(tokens[j - 1].text) and cls == "Program":
+                        break
+                if cls == "Program" and not _YEAR_RANGE.search(text[tokens[i].start : tokens[j - 1].end]):
+                    j = i + n  # a program is named with its years; otherwise it is a common noun
+            start, end = tokens[i].start, tokens[j - 1].end
+            if j == i + n:
+                found.append(mention(analysis, start, end, REFERENCE, "rule:vi:anaphor", ref=cls, head=text[start:end]))
+            else:
+                found.append(mention(analysis, start, end, cls, "rule:vi:head", confidence=0.8))
+            i = j
+            continue
+        title = next((t for t, _ in title_table("vi") if _match_words(tokens, i, t.split())), None)
+        if title:
+            j = i + _match_words(tokens, i, title.split())
+            k = j
+            while k < len(tokens) and _is_cap(tokens[k]) and k - j < 6:
+                k += 1
+            # a country name may stand between the title and the name ("Thủ tướng Lào Sonexay ...")
+            names = [t for t in tokens[j:k] if not _VI_LETTERS.search(t.text) or k - j <= 3]
+            if k > j and names:
+                name_start = j
+                while name_start < k - 1 and tokens[name_start].text in {
+                    "Chính phủ",
+                    "Lào",
+                    "Việt Nam",
+                    "Campuchia",
+                }:
+                    name_start += 1
+                start, end = tokens[name_start].start, tokens[k - 1].end
+                found.append(
+                    mention(
+                        analysis,
+                        start,
+                        end,
+                        "Person",
+                        "rule:vi:title",
+                        confidence=0.8,
+                        title=title,
+                        title_org_class=title_org_class(title, "vi"),
+                    )
+                )
+                i = k
+                continue
+            found.append(
+                mention(
+                    analysis,
+                    tok.start,
+                    tokens[j - 1].end,
+                    REFERENCE,
+                    "rule:vi:anaphor",
+                    ref="Person",
+                    title=title,
+                )
+            )
+            i = j
+            continue
+        if _is_cap(tok) and tok.text[0].isalpha():
+            j = i
+            while j < len(tokens) and _is_cap(tokens[j]) and j - i < 6:
+                j += 1
+            span = tokens[i:j]
+            foreign = any(not _VI_LETTERS.search(t.text) for t in span)
+            at_start = tok.start in starts
+            if (len(span) >= 2 and not at_start) or (foreign and not (at_start and len(span) == 1 and tok.text.istitle())):
+                found.append(mention(analysis, span[0].start, span[-1].end, UNTYPED, "rule:vi:name", confidence=0.6))
+            i = j
+            continue
+        i += 1
+    return found

@@ -1,0 +1,49 @@
+"""Load kg's head-word and title lexicons from ``data/lexicons`` (cached)."""
+
+from __future__ import annotations
+
+import functools
+import json
+from pathlib import Path
+
+from kg.errors import ConfigError
+from kg.resources import data_dir
+
+
+def _load_json(name: str) -> dict:
+    path = Path(data_dir()) / "lexicons" / name
+    try:
+        with path.open(encoding="utf-8") as fh:
+            return json.load(fh)
+    except (OSError, json.JSONDecodeError) as e:
+        raise ConfigError(f"{path}: {e}") from e
+
+
+@functools.cache
+def heads() -> dict:
+    """Return ``{lang: {"prefix"|"suffix": {class: [head words]}}}``."""
+    return {k: v for k, v in _load_json("heads.json").items() if not k.startswith("_")}
+
+
+@functools.cache
+def titles() -> dict:
+    """Return ``{lang: {"honorifics": [...], "titles": {title: org_class|None}}}``."""
+    return {k: v for k, v in _load_json("titles.json").items() if not k.startswith("_")}
+
+
+def head_table(lang: str, kind: str) -> list[tuple[str, str]]:
+    """Return ``(head, class)`` pairs for a language, longest head first."""
+    table = heads().get(lang, {}).get(kind, {})
+    pairs = [(word, cls) for cls, words in table.items() for word in words]
+    return sorted(pairs, key=lambda p: (-len(p[0]), p[0]))
+
+
+def title_table(lang: str) -> list[tuple[str, str | None]]:
+    """Return ``(title, org_class)`` pairs for a language, longest first."""
+    table = titles().get(lang, {}).get("titles", {})
+    return sorted(table.items(), key=lambda p: (-len(p[0]), p[0]))
+
+
+def honorifics(lang: str) -> list[str]:
+    """Return the honorifics of a language, longest first."""
+    return sorted(titles().get(lang, {}).get("honorifics", []), key=len, reverse=True)

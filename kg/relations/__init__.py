@@ -1,0 +1,11 @@
+"""Relation extraction: every contract property, with the sentence that states it.
+
+``extract_relations(analyses, corpus, gazetteer)`` reads each sentence's linked
+mentions (anaphors resolved) and trigger words from ``data/lexicons/triggers.json``
+and returns :class:`~kg.records.Relation` records; agreements found on the way
+are added to the corpus as entities of their own.
+"""
+
+from kg.relations.extract import extract_relations
+
+__all__ = ["extract_relations"]

@@ -1,0 +1,389 @@
+"""Sentence-level relation rules over typed, linked mentions and per-language triggers."""
+
+from __future__ import annotations
+
+import functools
+import json
+import re
+from collections import Counter
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from kg.errors import ConfigError
+from kg.gazetteer import Gazetteer
+from kg.iri import slugify
+from kg.linking.linker import LinkedCorpus, mention_id
+from kg.linking.normalize import signature
+from kg.nlp.analysis import Analysis
+from kg.records import Entity, Evidence, Mention, Relation, Sentence
+from kg.resources import data_dir
+
+ORG = {"Organization", "PublicBody", "Government", "Ministry", "Company"}
+AGENT = ORG | {"Person"}
+
+
+@functools.cache
+def _triggers() -> dict[str, dict[str, re.Pattern[str]]]:
+    path = data_dir() / "lexicons" / "triggers.json"
+    try:
+        raw = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, json.JSONDecodeError) as e:
+        raise ConfigError(f"{path}: {e}") from e
+    out: dict[str, dict[str, re.Pattern[str]]] = {}
+    for name, by_lang in raw.items():
+        if name.startswith("_"):
+            continue
+        out[name] = {
+            lang: re.compile("|".join(f"(?:{p})" for p in pats), re.IGNORECASE) for lang, pats in by_lang.items() if pats
+        }
+    return out
+
+
+def trigger(name: str, lang: str) -> re.Pattern[str] | None:
+    """The compiled trigger pattern of a relation in a language (English for unknown languages)."""
+    table = _triggers().get(name, {})
+    return table.get(lang) or table.get("en")
+
+
+@dataclass
+class _Span:
+    mention: Mention
+    entity: Entity
+
+    @property
+    def cls(self) -> str:
+        return self.entity.cls
+
+    @property
+    def key(self) -> str:
+        return self.entity.key
+
+
+class _Extractor:
+    def __init__(self, corpus: LinkedCorpus, gazetteer: Gazetteer) -> None:
+        self.corpus = corpus
+        self.gazetteer = gazetteer
+        self.relations: list[Relation] = []
+
+    def emit(self, s: str, p: str, o: str, analysis: Analysis, sentence: Sentence, rule: str, confidence: float) -> None:
+        if s == o:
+            return
+        ev = Evidence(analysis.article.id, sentence.text, analysis.lang, f"rule:{rule}:{analysis.lang}", confidence)
+        self.relations.append(Relation(s, p, o, ev))
+
+    def spans(self, analysis: Analysis, sentence: Sentence) -> list[_Span]:
+        out = []
+        for m in self.corpus.mentions.get(analysis.article.id, []):
+            if sentence.start <= m.start < sentence.end:
+                entity = self.corpus.entity_of(m)
+                if entity is not None:
+                    out.append(_Span(m, entity))
+        return out
+
+    # --- country -------------------------------------------------------------------------
+    def countries_in_name(self, m: Mention) -> list[str]:
+        from kg.mentions.gazetteer_match import default_matcher
+
+        found = []
+        for hit in default_matcher().find(m.text):
+            for entry in hit.entries:
+                if entry.cls == "Country":
+                    found.append(entry.id)
+                elif entry.country and entry.cls == "Government":
+                    found.append(entry.country)
+        for word in re.findall(r"[\w’']+", m.text):
+            country = self.gazetteer.demonym_to_country(word)
+            if country:
+                found.append(country)
+        return list(dict.fromkeys(found))
+
+    def country_relations(self, analyses: dict[str, Analysis]) -> None:
+        for entity in list(self.corpus.entities.values()):
+            if entity.cls in {"Country", "Technology", "Agreement", "Person"}:
+                continue
+            entry = self.gazetteer.get(entity.key)
+            done = set()
+            for m in entity.mentions:
+                if m.cls == "Ref":
+                    continue
+                analysis = analyses[m.article_id]
+                sentence = analysis.sentence_at(m.start)
+                targets: list[tuple[str, str, float]] = []
+                if entry and entry.country:
+                    targets.append((entry.country, "gazetteer", 0.95))
+                for c in self.countries_in_name(m):
+                    targets.append((c, "name", 0.85))
+                if entity.cls == "Company":
+                    targets.extend((c, "nationality", 0.75) for c in self.nationality(analysis, m))
+                for country, rule, conf in targets:
+                    if country in self.corpus.entities and country != entity.key:
+                        self.emit(entity.key, "country", country, analysis, sentence, f"country:{rule}", conf)
+                        done.add(country)
+            if not done and entity.cls in {"PublicBody", "Government", "Ministry", "Program"}:
+                for m in entity.mentions[:1]:
+                    analysis = analyses[m.article_id]
+                    country = self.context_country(analysis, m)
+                    if country and country in self.corpus.entities:
+                        self.emit(entity.key, "country", country, analysis, analysis.sentence_at(m.start), "country:context", 0.6)
+
+    def nationality(self, analysis: Analysis, m: Mention) -> list[str]:
+        out = []
+        for c in self.corpus.mentions.get(analysis.article.id, []):
+            if c.cls != "Country" or not c.key:
+                continue
+            between = analysis.text[m.end : c.start] if c.start >= m.end else analysis.text[c.end : m.start]
+            if c.start >= m.end and len(between) < 60 and re.match(r"\s*(?:บริษัท|, an? |, the )", between):
+                if "\n" not in between:
+                    out.append(c.key)
+            elif c.end <= m.start and re.fullmatch(r"[’']s\s+", between):
+                out.append(c.key)
+        return out
+
+    def context_country(self, analysis: Analysis, m: Mention) -> str | None:
+        mentions = self.corpus.mentions.get(analysis.article.id, [])
+        same = [c for c in mentions if c.cls == "Country" and c.key and c.sentence == m.sentence]
+        if same:
+            return min(same, key=lambda c: abs(c.start - m.start)).key
+        before = [c for c in mentions if c.cls == "Country" and c.key and c.end <= m.start]
+        return before[-1].key if before else self.corpus.article_country.get(analysis.article.id)
+
+    # --- per sentence ----------------------------------------------------------------------
+    def sentence_relations(self, analysis: Analysis, sentence: Sentence, main_event: str | None) -> None:
+        lang = analysis.lang
+        text = sentence.text
+        spans = self.spans(analysis, sentence)
+        if not spans:
+            return
+        events = [s for s in spans if s.cls == "Event"]
+
+        def rel_pos(span: _Span) -> int:
+            return span.mention.start - sentence.start
+
+        def first_after(pos: int, classes: set[str], limit: int = 90) -> _Span | None:
+            cands = [s for s in spans if s.cls in classes and 0 <= rel_pos(s) - pos <= limit]
+            return min(cands, key=rel_pos) if cands else None
+
+        def last_before(pos: int, classes: set[str], limit: int = 200) -> _Span | None:
+            cands = [s for s in spans if s.cls in classes and 0 <= pos - (s.mention.end - sentence.start) <= limit]
+            return max(cands, key=rel_pos) if cands else None
+
+        # event roles
+        if events:
+            for prop, classes in (("organizer", ORG), ("supporter", AGENT), ("chair", {"Person"})):
+                pattern = trigger(prop, lang)
+                if not pattern:
+                    continue
+                for t in pattern.finditer(text):
+                    passive = bool(re.search(r"\bby\b|โดย", t.group(), re.IGNORECASE)) or (prop == "supporter" and lang == "vi")
+                    agent = first_after(t.end(), classes) if passive else last_before(t.start(), classes)
+                    if agent is None and not passive and lang != "en":
+                        agent = first_after(t.end(), classes, 40)
+                    if agent:
+                        event = min(events, key=lambda e: abs(rel_pos(e) - t.start()))
+                        self.emit(event.key, prop, agent.key, analysis, sentence, prop, 0.75)
+            pattern = trigger("participant", lang)
+            if pattern and pattern.search(text):
+                for s in spans:
+                    if s.cls in AGENT and not (s.cls == "Government" and s.mention.cls == "Ref"):
+                        event = min(events, key=lambda e: abs(rel_pos(e) - rel_pos(s)))
+                        self.emit(event.key, "participant", s.key, analysis, sentence, "participant", 0.65)
+            loc = trigger("location", lang)
+            for s in spans:
+                if s.cls != "Place":
+                    continue
+                before = text[max(0, rel_pos(s) - 40) : rel_pos(s)]
+                words = before.split()[-5:]
+                if (loc and any(loc.fullmatch(w) for w in words)) or re.search(r"(?:ที่|ณ)(?:เมือง|กรุง)?$", before):
+                    event = min(events, key=lambda e: abs(rel_pos(e) - rel_pos(s)))
+                    self.emit(event.key, "location", s.key, analysis, sentence, "location", 0.7)
+            concerns = trigger("concerns", lang)
+            techs = [s for s in spans if s.cls == "Technology"]
+            if techs and ((concerns and concerns.search(text)) or any(t.mention.attrs.get("nested") for t in techs)):
+                for t in techs:
+                    event = min(events, key=lambda e: abs(rel_pos(e) - rel_pos(t)))
+                    self.emit(event.key, "concerns", t.key, analysis, sentence, "concerns", 0.65)
+        # programs: implements / issuedBy / partOf / concerns
+        programs = [s for s in spans if s.cls == "Program"]
+        for prop in ("implements", "issuedBy"):
+            pattern = trigger(prop, lang)
+            if not pattern or not programs:
+                continue
+            for t in pattern.finditer(text):
+                agent = last_before(t.start(), ORG) or (first_after(t.end(), ORG, 60) if prop == "issuedBy" else None)
+                if agent is None:
+                    continue
+                for p in programs:
+                    if rel_pos(p) >= t.end() or prop == "issuedBy":
+                        s_, o_ = (agent.key, p.key) if prop == "implements" else (p.key, agent.key)
+                        self.emit(s_, prop, o_, analysis, sentence, prop, 0.7)
+        part = trigger("partOf", lang)
+        if part:
+            for t in part.finditer(text):
+                whole = first_after(t.end(), {"Program"}, 60)
+                piece = last_before(t.start(), {"Event", "Program"}, 80)
+                if whole and piece:
+                    self.emit(piece.key, "partOf", whole.key, analysis, sentence, "partOf", 0.7)
+        # products: developedBy, concerns (the nearest technology)
+        for prod in (s for s in spans if s.cls == "Product"):
+            dev = trigger("developedBy", lang)
+            companies = [s for s in spans if s.cls == "Company"]
+            if dev and dev.search(text) and companies:
+                company = min(companies, key=lambda c: abs(rel_pos(c) - rel_pos(prod)))
+                self.emit(prod.key, "developedBy", company.key, analysis, sentence, "developedBy", 0.65)
+            techs = [s for s in spans if s.cls == "Technology" and abs(rel_pos(s) - rel_pos(prod)) < 40]
+            if techs:
+                tech = min(techs, key=lambda t: abs(rel_pos(t) - rel_pos(prod)))
+                self.emit(prod.key, "concerns", tech.key, analysis, sentence, "concerns", 0.6)
+        # agreements and partners
+        orgs = [s for s in spans if s.cls in ORG]
+        sign = trigger("signing", lang)
+        if sign and (t := sign.search(text)) and len({o.key for o in orgs}) >= 2:
+            before = last_before(t.start(), ORG)
+            after = first_after(t.end(), ORG, 120)
+            if before and after and before.key != after.key:
+                self.agreement(analysis, sentence, [before, after], spans, main_event, events)
+        partner = trigger("partner", lang)
+        if partner and (t := partner.search(text)):
+            a = last_before(t.start(), ORG)
+            b = first_after(t.end(), ORG, 80)
+            if a and b and a.key != b.key:
+                self.emit(a.key, "partner", b.key, analysis, sentence, "partner", 0.7)
+        coop = trigger("cooperation", lang)
+        countries = list(dict.fromkeys(s.key for s in spans if s.cls == "Country"))
+        if coop and coop.search(text) and len(countries) >= 2:
+            for i, a in enumerate(countries):
+                for b in countries[i + 1 :]:
+                    self.emit(a, "cooperatesWith", b, analysis, sentence, "cooperatesWith", 0.65)
+        self.positions(analysis, sentence, spans)
+
+    def agreement(
+        self,
+        analysis: Analysis,
+        sentence: Sentence,
+        parties: list[_Span],
+        spans: list[_Span],
+        main_event: str | None,
+        events: list[_Span],
+    ) -> None:
+        keys = sorted({p.key for p in parties})
+        key = "agreement/" + "--".join(slugify(k.split("/", 1)[1]) for k in keys)
+        names = [self.corpus.entities[k].label for k in keys]
+        entity = self.corpus.entities.get(key)
+        if entity is None:
+            entity = Entity(key=key, cls="Agreement", label=f"Agreement between {' and '.join(names)}")
+            entity.add_label("en", entity.label)
+            self.corpus.entities[key] = entity
+        words = trigger("agreement_words", analysis.lang)
+        found = words.search(sentence.text) if words else None
+        if found:
+            entity.add_label(analysis.lang, found.group())
+        entity.mentions.append(
+            Mention(
+                analysis.article.id, sentence.text, sentence.start, sentence.end, "Agreement", analysis.lang, "rule:agreement"
+            )
+        )
+        for p in keys:
+            self.emit(key, "party", p, analysis, sentence, "party", 0.8)
+        self.emit(keys[0], "partner", keys[1], analysis, sentence, "partner:agreement", 0.7)
+        elsewhere = trigger("elsewhere_in_time", analysis.lang)
+        event = events[0].key if events else None
+        if event is None and main_event and not (elsewhere and elsewhere.search(sentence.text)):
+            event = main_event
+        if event:
+            self.emit(key, "signedAt", event, analysis, sentence, "signedAt", 0.6)
+        for s in spans:
+            if s.cls == "Technology":
+                self.emit(key, "concerns", s.key, analysis, sentence, "concerns", 0.55)
+
+    def positions(self, analysis: Analysis, sentence: Sentence, spans: list[_Span]) -> None:
+        """holdsPositionIn: a person's office, from the title before the name or beside it."""
+        text = sentence.text
+        for s in spans:
+            if s.cls != "Person" or s.mention.cls == "Ref":
+                continue
+            m = s.mention
+            pos = m.start - sentence.start
+            title = m.attrs.get("title")
+            org_class = m.attrs.get("title_org_class")
+            after = text[pos + len(m.text) :]
+            minister = re.match(
+                r",?\s*(?:the\s+)?((?:Deputy |Vice )?Minister of ([A-Z][\w’' ,&]+?))(?=[,.;]|\s+said|\s+who|$)", after
+            )
+            if minister:
+                title, org_class = minister.group(1), "Ministry"
+                wanted = signature("Ministry of " + minister.group(2), "en")
+                for e in self.corpus.entities.values():
+                    if e.cls == "Ministry" and wanted <= signature(e.label, "en") | {"ministry"}:
+                        self.emit(s.key, "holdsPositionIn", e.key, analysis, sentence, "holdsPositionIn:title", 0.75)
+                        s.entity.attrs.setdefault("title", {}).setdefault("en", set()).add(title)
+                        break
+                continue
+            if not title:
+                continue
+            if org_class == "Government":
+                country = self.context_country(analysis, m)
+                gov = next((e for e in self.gazetteer.entries if e.cls == "Government" and e.country == country), None)
+                if gov and gov.id in self.corpus.entities:
+                    self.emit(s.key, "holdsPositionIn", gov.id, analysis, sentence, "holdsPositionIn:office", 0.75)
+                continue
+            candidates = [o for o in spans if o.cls in ORG and o.mention.cls != "Ref"]
+            if org_class and org_class in ORG:
+                candidates = [
+                    o for o in candidates if o.cls == org_class or (org_class == "PublicBody" and o.cls in ORG - {"Company"})
+                ]
+            near = [o for o in candidates if abs(o.mention.start - m.start) < 90]
+            if near:
+                org = min(near, key=lambda o: abs(o.mention.start - m.start))
+                self.emit(s.key, "holdsPositionIn", org.key, analysis, sentence, "holdsPositionIn:near", 0.65)
+
+
+def _main_event(corpus: LinkedCorpus, article_id: str) -> str | None:
+    counts = Counter(
+        corpus.mention_keys[mention_id(m)]
+        for m in corpus.mentions.get(article_id, [])
+        if (e := corpus.entity_of(m)) is not None and e.cls == "Event"
+    )
+    return counts.most_common(1)[0][0] if counts else None
+
+
+def _subsumed(relations: list[Relation]) -> list[Relation]:
+    """Drop weaker readings of a stronger fact (a chair is not also a mere participant)."""
+    strong = {(r.subject, r.object) for r in relations if r.predicate in {"chair", "organizer", "supporter"}}
+    out = [r for r in relations if not (r.predicate == "participant" and (r.subject, r.object) in strong)]
+    organizers = {(r.subject, r.object) for r in out if r.predicate == "organizer"}
+    return [r for r in out if not (r.predicate == "supporter" and (r.subject, r.object) in organizers)]
+
+
+def extract_relations(analyses: Iterable[Analysis], corpus: LinkedCorpus, gazetteer: Gazetteer) -> list[Relation]:
+    """Extract the contract's relations from linked articles.
+
+    Args:
+        analyses: The analysed articles.
+        corpus: Linked entities and mentions; agreements found are added to it.
+        gazetteer: Curated knowledge (countries, governments, parents).
+
+    Returns:
+        Relations, each with the sentence that states it.
+    """
+    by_id = {a.article.id: a for a in analyses}
+    ex = _Extractor(corpus, gazetteer)
+    for analysis in by_id.values():
+        main_event = _main_event(corpus, analysis.article.id)
+        for sentence in analysis.sentences:
+            ex.sentence_relations(analysis, sentence, main_event)
+    ex.country_relations(by_id)
+    for entity in list(corpus.entities.values()):
+        entry = gazetteer.get(entity.key)
+        if entry and entry.parent and entry.parent in corpus.entities and entity.mentions:
+            m = next((x for x in entity.mentions if x.cls != "Ref"), entity.mentions[0])
+            analysis = by_id[m.article_id]
+            ex.emit(
+                entity.key,
+                "subOrganizationOf",
+                entry.parent,
+                analysis,
+                analysis.sentence_at(m.start),
+                "subOrganizationOf:gazetteer",
+                0.9,
+            )
+    return _subsumed(ex.relations)
