@@ -1,0 +1,183 @@
+"""Clean article text: repair, normalise, drop page chrome, find the title and dateline.
+
+Paragraph breaks (blank lines) are kept because sentence splitting uses them;
+line breaks inside a paragraph are kept too, while runs of spaces and tabs
+collapse to one space.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+import unicodedata
+from dataclasses import dataclass, field
+
+from kg.ingest.chrome import SOURCE_LINE, breadcrumb_title, chrome_kind
+from kg.ingest.dates import find_dateline
+
+log = logging.getLogger(__name__)
+
+#: How many non-empty lines from the top may hold the title or its repetitions.
+TITLE_LINES = 5
+#: A headline is at most this long ...
+TITLE_MAX_CHARS = 200
+#: ... and has at most this many words.
+TITLE_MAX_WORDS = 30
+
+_SPACES = re.compile(r"[^\S\n]+")
+# control characters other than tab, plus the BOM and soft hyphen; zero-width
+# (non-)joiners and spaces stay, Khmer and Thai text use them
+_INVISIBLE = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\ufeff\u00ad]")
+_KEY = re.compile(r"\w+")
+_NOT_A_TITLE_END = (".", ":", ";", ",", "។")
+
+
+@dataclass
+class Cleaned:
+    """The result of cleaning one article's text.
+
+    Attributes:
+        text: Clean body text, paragraphs separated by one blank line.
+        title: The title found in the text (a headline line or breadcrumb), if any.
+        date: The dateline's ISO date, if any.
+        origin: Where the story came from, read off an attribution line ("ที่มา: Cointelegraph").
+        notes: What the cleaning changed that the report should say.
+    """
+
+    text: str
+    title: str | None = None
+    date: str | None = None
+    origin: str | None = None
+    notes: list[str] = field(default_factory=list)
+
+
+def repair_mojibake(text: str) -> tuple[str, bool]:
+    """Undo UTF-8 read as cp1252/latin-1 ("CafÃ©" → "Café"), and nothing else.
+
+    ftfy's encoding fixer runs only when its badness heuristic sees mojibake, so
+    correct Vietnamese or Thai text is never touched.
+
+    Args:
+        text: Decoded text.
+
+    Returns:
+        The text and whether it was changed.
+    """
+    from ftfy import fix_encoding  # imported here: ftfy is slowish to import
+    from ftfy.badness import is_bad
+
+    if not is_bad(text):
+        return text, False
+    fixed = fix_encoding(text)
+    return fixed, fixed != text
+
+
+def normalise_lines(text: str) -> tuple[list[str], list[str]]:
+    """Repair mojibake, apply NFC, drop invisible characters and collapse spaces.
+
+    Args:
+        text: Decoded text.
+
+    Returns:
+        The stripped lines, and notes for the report.
+    """
+    notes: list[str] = []
+    text, repaired = repair_mojibake(text)
+    if repaired:
+        notes.append("mojibake repaired")
+    text = unicodedata.normalize("NFC", text)
+    lines = [_SPACES.sub(" ", _INVISIBLE.sub("", line.replace("\t", " "))).strip() for line in text.splitlines()]
+    return lines, notes
+
+
+def title_key(text: str) -> str:
+    """A comparison key for titles: case-folded words, punctuation and spacing ignored."""
+    return " ".join(_KEY.findall(text.casefold()))
+
+
+def looks_like_title(line: str) -> bool:
+    """Return True when a line looks like a headline: short, with letters, no final period.
+
+    Args:
+        line: A stripped line.
+    """
+    return (
+        0 < len(line) <= TITLE_MAX_CHARS
+        and len(line.split()) <= TITLE_MAX_WORDS
+        and not line.endswith(_NOT_A_TITLE_END)
+        and any(ch.isalpha() for ch in line)
+    )
+
+
+def _paragraphs(lines: list[str]) -> str:
+    out: list[str] = []
+    blank = True
+    for line in lines:
+        if line:
+            out.append(line)
+            blank = False
+        elif not blank:
+            out.append("")
+            blank = True
+    return "\n".join(out).strip()
+
+
+def _top_indices(lines: list[str], n: int) -> list[int]:
+    return [i for i, line in enumerate(lines) if line][:n]
+
+
+def clean_text(
+    text: str,
+    *,
+    title: str | None = None,
+    detect_title: bool = True,
+    detect_date: bool = True,
+) -> Cleaned:
+    """Clean an article's text.
+
+    Args:
+        text: Decoded text (plain text; Markdown and HTML already converted).
+        title: The title when known from metadata; its repetitions at the top are removed.
+        detect_title: Whether to take a headline-like first line as the title.
+        detect_date: Whether to look for a dateline.
+
+    Returns:
+        The clean text with the title, date and origin found in it.
+    """
+    lines, notes = normalise_lines(text)
+    result = Cleaned("", notes=notes)
+
+    dateline = find_dateline(lines) if detect_date else None
+    if dateline is not None:
+        result.date = dateline.date
+        if dateline.lone:
+            lines[dateline.line] = ""
+
+    crumb_title: str | None = None
+    for i, line in enumerate(lines):
+        kind = chrome_kind(line)
+        if kind is None:
+            continue
+        log.debug("dropping %s line: %s", kind, line[:80])
+        if kind == "breadcrumb" and crumb_title is None:
+            crumb_title = breadcrumb_title(line)
+        elif kind == "source" and (m := SOURCE_LINE.match(line)):
+            result.origin = m["origin"].strip()
+        lines[i] = ""
+    if result.origin:
+        result.notes.append(f"origin source: {result.origin}")
+
+    top = _top_indices(lines, TITLE_LINES)
+    if title is None and detect_title and len(_top_indices(lines, 2)) == 2 and looks_like_title(lines[top[0]]):
+        title = lines[top[0]]
+        result.title = title
+    if title is None and detect_title and crumb_title:
+        title = result.title = crumb_title
+    if title:
+        key = title_key(title)
+        for i in top:
+            if key and title_key(lines[i]) == key:
+                lines[i] = ""
+
+    result.text = _paragraphs(lines)
+    return result

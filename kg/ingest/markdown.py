@@ -1,0 +1,87 @@
+"""Markdown to plain text: the words stay, the syntax goes.
+
+Headings lose their ``#``, emphasis and inline code their markers, links become
+their text, images and fenced code blocks are dropped (code is not prose), and
+list, quote, table and rule syntax is removed.  A YAML front-matter block gives
+metadata (``title``, ``date``, ``lang`` ...), not text.
+"""
+
+from __future__ import annotations
+
+import re
+
+_FRONT_MATTER = re.compile(r"\A---[ \t]*\n(?P<body>.*?)\n(?:---|\.\.\.)[ \t]*(?:\n|\Z)", re.DOTALL)
+_FM_LINE = re.compile(r"^(?P<key>[A-Za-z_][\w-]*)\s*:\s*(?P<value>.*?)\s*$")
+_FENCE = re.compile(r"^\s{0,3}(`{3,}|~{3,})")
+_RULES: tuple[tuple[re.Pattern[str], str], ...] = (
+    (re.compile(r"!\[[^\]]*\]\([^)]*\)"), ""),  # images
+    (re.compile(r"!\[[^\]]*\]\[[^\]]*\]"), ""),  # reference images
+    (re.compile(r"\[([^\]]*)\]\([^)]*\)"), r"\1"),  # inline links
+    (re.compile(r"\[([^\]]+)\]\[[^\]]*\]"), r"\1"),  # reference links
+    (re.compile(r"<(?:https?|mailto):[^>\s]+>"), ""),  # autolinks
+    (re.compile(r"</?[A-Za-z][^>]*>"), ""),  # inline HTML tags
+    (re.compile(r"(`+)(.+?)\1"), r"\2"),  # inline code
+    (re.compile(r"(\*\*|__)(?=\S)(.+?)(?<=\S)\1"), r"\2"),  # strong
+    (re.compile(r"(?<![\w*])\*(?=\S)(.+?)(?<=\S)\*(?![\w*])"), r"\1"),  # emphasis *x*
+    (re.compile(r"(?<![\w_])_(?=\S)(.+?)(?<=\S)_(?![\w_])"), r"\1"),  # emphasis _x_
+    (re.compile(r"~~(.+?)~~"), r"\1"),  # strike-through
+    (re.compile(r"\\([\\`*_{}\[\]()#+\-.!>|~])"), r"\1"),  # escapes
+)
+_LINE_RULES: tuple[tuple[re.Pattern[str], str], ...] = (
+    (re.compile(r"^\s{0,3}#{1,6}\s+(.*?)\s*#*\s*$"), r"\1"),  # ATX heading
+    (re.compile(r"^\s{0,3}(?:[=-]{3,}|[*_](?:\s*[*_]){2,})\s*$"), ""),  # setext underline, rule
+    (re.compile(r"^\s{0,3}\[[^\]]+\]:\s*\S+.*$"), ""),  # link reference definition
+    (re.compile(r"^\s*\|?\s*:?-{3,}:?\s*(?:\|\s*:?-{3,}:?\s*)*\|?\s*$"), ""),  # table separator
+    (re.compile(r"^\s{0,3}(?:>\s?)+"), ""),  # block quote
+    (re.compile(r"^\s*(?:[-+*]|\d{1,9}[.)])\s+"), ""),  # list item
+)
+
+
+def front_matter(text: str) -> tuple[dict[str, str], str]:
+    """Split a YAML front-matter block of simple ``key: value`` lines off a Markdown text.
+
+    Args:
+        text: The Markdown source.
+
+    Returns:
+        The metadata (lower-case keys, unquoted values) and the rest of the text.
+    """
+    m = _FRONT_MATTER.match(text)
+    if not m:
+        return {}, text
+    meta: dict[str, str] = {}
+    for line in m["body"].splitlines():
+        fm = _FM_LINE.match(line)
+        if fm and fm["value"]:
+            meta[fm["key"].lower()] = fm["value"].strip("\"'")
+    return meta, text[m.end() :]
+
+
+def strip_markdown(text: str) -> str:
+    """Return the plain text of a Markdown document (front matter not included).
+
+    Args:
+        text: Markdown source without front matter.
+
+    Returns:
+        The text, one output line per source line, fenced code removed.
+    """
+    out: list[str] = []
+    fence: str | None = None
+    for line in text.splitlines():
+        m = _FENCE.match(line)
+        if fence is not None:
+            if m and m.group(1)[0] == fence[0] and len(m.group(1)) >= len(fence):
+                fence = None
+            continue
+        if m:
+            fence = m.group(1)
+            continue
+        for regex, repl in _LINE_RULES:
+            line = regex.sub(repl, line)
+        for regex, repl in _RULES:
+            line = regex.sub(repl, line)
+        if "|" in line and line.strip().startswith("|"):
+            line = " ".join(cell.strip() for cell in line.strip().strip("|").split("|"))
+        out.append(line)
+    return "\n".join(out)
