@@ -123,7 +123,7 @@ def open_in_browser(path: Path, *, timeout_ms: int = 120_000) -> dict[str, objec
         start = time.perf_counter()
         page.goto(path.resolve().as_uri(), wait_until="load", timeout=timeout_ms)
         loaded = time.perf_counter() - start
-        page.wait_for_function("window.kgReady === true", timeout=timeout_ms, polling=50)
+        page.wait_for_function("() => window.kgReady === true", timeout=timeout_ms)
         wall = time.perf_counter() - start
         ready_at = page.evaluate("window.kgReadyAt")  # ms since navigation start, in-page clock
         nodes = page.evaluate("window.network.body.data.nodes.length")

@@ -79,7 +79,8 @@ def open_page(browser: object) -> Iterator:
         page.on("console", lambda msg: opened.errors.append(msg.text) if msg.type == "error" else None)
         page.on("pageerror", lambda exc: opened.errors.append(str(exc)))
         page.goto(path.resolve().as_uri())
-        page.wait_for_function("window.kgReady === true", timeout=60_000)
+        # a function, not an expression: the page's CSP forbids Playwright's eval of strings
+        page.wait_for_function("() => window.kgReady === true", timeout=60_000)
         return opened
 
     yield opener

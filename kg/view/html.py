@@ -38,6 +38,9 @@ logger = logging.getLogger(__name__)
 #: From this many nodes on, positions are computed in Python and physics is off.
 LARGE_GRAPH = 2000
 
+#: From this many nodes on, physics starts from precomputed positions and settles in a few steps.
+MEDIUM_GRAPH = 500
+
 #: Languages always offered by the switch; others appear when some label uses them.
 SWITCH_LANGUAGES: tuple[str, ...] = ("en", "vi", "th")
 
@@ -120,7 +123,7 @@ def graph_data(graph: Graph, *, lang: str = "en", title: str = "") -> dict[str, 
     importance = _importance(g)
     top = max(importance.values(), default=1.0) or 1.0
     large = len(node_ids) >= LARGE_GRAPH
-    positions = fast_layout(node_ids, ((u, v) for u, v in g.edges())) if large else {}
+    positions = fast_layout(node_ids, ((u, v) for u, v in g.edges())) if len(node_ids) >= MEDIUM_GRAPH else {}
 
     nodes: list[dict[str, Any]] = []
     net = Network(height="100%", width="100%", directed=True, cdn_resources="in_line")
@@ -141,7 +144,7 @@ def graph_data(graph: Graph, *, lang: str = "en", title: str = "") -> dict[str, 
         }
         nodes.append(record)
         color = CLASS_COLORS[attrs["cls"]]
-        extra = {"x": positions[node_id][0], "y": positions[node_id][1]} if large else {}
+        extra = {"x": positions[node_id][0], "y": positions[node_id][1]} if positions else {}
         net.add_node(
             node_id,
             label=_label(record, lang),
@@ -318,7 +321,12 @@ def _options(large: bool, n_nodes: int) -> dict[str, Any]:
                 "springConstant": 0.06,
                 "avoidOverlap": 0.4,
             },
-            "stabilization": {"enabled": True, "iterations": 400 if n_nodes < 500 else 200, "updateInterval": 25, "fit": True},
+            "stabilization": {
+                "enabled": True,
+                "iterations": 400 if n_nodes < MEDIUM_GRAPH else 60,
+                "updateInterval": 25,
+                "fit": True,
+            },
         }
     return options
 

@@ -149,7 +149,7 @@ def _repulsion(pos: np.ndarray) -> np.ndarray:
     m = mass[occupied]
     centroid = sums[occupied] / m[:, None]
     d = pos[:, None, :] - centroid[None, :, :]
-    disp = np.einsum("ijk,ij->ik", d, m[None, :] / ((d * d).sum(-1) + 0.05))
+    disp = np.einsum("ijk,ij->ik", d, m[None, :] / (np.einsum("ijk,ijk->ij", d, d) + 0.05))
     # Replace the node's own cell (which contains the node itself) by the
     # centroid of the other nodes in it, so that close neighbours still push apart.
     own = np.searchsorted(occupied, cid)
