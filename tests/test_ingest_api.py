@@ -373,6 +373,23 @@ def test_read_articles_html_main_text_and_metadata(tmp_path: Path, name: str) ->
     assert entry(report, name).notes == []
 
 
+@pytest.mark.parametrize(
+    "markdown, title, text",
+    [
+        (
+            "# Laos hosts *Digital Week*\n\n![banner](b.png)\n\nThe **Ministry of Technology** said the "
+            "[event](https://example.org) opens in April.\n\n```\ncode\n```\n\n- It runs for a week.",
+            "Laos hosts Digital Week",
+            "The Ministry of Technology said the event opens in April.\n\nIt runs for a week.",
+        )
+    ],
+)
+def test_read_articles_markdown_syntax_stripped(tmp_path: Path, markdown: str, title: str, text: str) -> None:
+    (tmp_path / "story.md").write_text(markdown, encoding="utf-8")
+    (article,), _ = ingest(tmp_path)
+    assert (article.title, article.text, article.lang) == (title, text, "en")
+
+
 @pytest.mark.parametrize("case", ["cp1252", "mojibake", "utf16-bom"])
 def test_read_articles_repaired_text_reads_right(tmp_path: Path, case: str) -> None:
     writer = next(c[1] for c in BAD_INPUTS if c[0] == case)
@@ -417,6 +434,22 @@ def test_read_articles_symlinks(tmp_path: Path, target_inside: bool) -> None:
     else:
         assert (found.status, found.reason) == ("skipped", "symlink outside the corpus")
         assert all("vault" not in a.text for a in articles)
+
+
+@pytest.mark.parametrize("kind", ["dangling", "loop", "folder"])
+def test_read_articles_odd_symlinks_skipped(tmp_path: Path, kind: str) -> None:
+    (tmp_path / "real.txt").write_text("Title here\n\n" + ENGLISH_BODY, encoding="utf-8")
+    if kind == "dangling":
+        (tmp_path / "odd.txt").symlink_to(tmp_path / "missing.txt")
+    elif kind == "loop":
+        (tmp_path / "odd.txt").symlink_to(tmp_path / "odd.txt")
+    else:
+        (tmp_path / "sub").mkdir()
+        (tmp_path / "odd.txt").symlink_to(tmp_path / "sub")
+    articles, report = ingest(tmp_path)
+    reason = "symlinked folder not followed" if kind == "folder" else "broken symlink"
+    assert (entry(report, "odd.txt").status, entry(report, "odd.txt").reason) == ("skipped", reason)
+    assert [a.id for a in articles] == ["real"]
 
 
 @pytest.mark.parametrize("name", [".hidden.txt", "a.meta.json", "manifest.json"])

@@ -197,11 +197,12 @@ class _Reader:
     def _refusal(self, path: Path) -> tuple[Status, str] | None:
         """Why a path is not read at all, or None."""
         if path.is_symlink():
-            target = path.resolve()
+            try:
+                target = path.resolve(strict=True)
+            except (OSError, RuntimeError):  # missing target, or a loop (RuntimeError before 3.13)
+                return "skipped", "broken symlink"
             if not target.is_relative_to(self.real_root):
                 return "skipped", "symlink outside the corpus"
-            if not target.exists():
-                return "skipped", "broken symlink"
             if target.is_dir():
                 return "skipped", "symlinked folder not followed"
         elif not path.exists():

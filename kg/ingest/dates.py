@@ -83,7 +83,7 @@ _PATTERNS: tuple[tuple[re.Pattern[str], Callable[[re.Match[str]], tuple[int, int
 
 #: Words that may stand beside a date in a line that is only a dateline.
 _DATELINE_REST = re.compile(
-    r"^(?:[\W_]|\d{1,2}[:h]\d{2}(?::\d{2})?|am|pm|gmt|ict|utc|date|dated|published|posted|updated"
+    r"^(?:[\W_]|\d{1,2}[:h]\d{2}(?::\d{2})?|[+-]\d{1,2}(?::?\d{2})?|am|pm|gmt|ict|utc|date|dated|published|posted|updated"
     r"|last updated|on|ngày đăng|cập nhật|đăng|thứ\s*\w+|chủ nhật|วันที่|เผยแพร่|อัปเดต|ວັນທີ|ថ្ងៃ"
     r"|monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tue|wed|thu|fri|sat|sun|\s)*$",
     re.IGNORECASE,

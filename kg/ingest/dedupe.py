@@ -15,7 +15,6 @@ spaces between words (Thai, Lao, Khmer), where "words" are whole phrases.
 from __future__ import annotations
 
 import hashlib
-import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -29,7 +28,7 @@ CHAR_SHINGLE = 8
 #: Texts with fewer shingles than this are only checked for exact duplicates.
 MIN_SHINGLES = 5
 _PRIME = (1 << 32) - 5  # largest prime below 2**32: a*h + b stays within uint64
-_WORD = re.compile(r"\w+")
+_PUNCT = "\"'“”‘’«»()[]{}.,;:!?…-–—/|*#"
 
 
 @dataclass(frozen=True)
@@ -65,7 +64,7 @@ def shingles(text: str) -> set[str]:
     Args:
         text: Text from :func:`normalise_for_hash`.
     """
-    words = _WORD.findall(text)
+    words = [w for w in (t.strip(_PUNCT) for t in text.split()) if w]
     if words and sum(map(len, words)) / len(words) <= 12:
         return {" ".join(words[i : i + WORD_SHINGLE]) for i in range(max(1, len(words) - WORD_SHINGLE + 1))}
     squeezed = "".join(words)

@@ -97,6 +97,17 @@ def _as_dict(doc: object) -> dict[str, object]:
     return as_dict() if callable(as_dict) else {}
 
 
+def _table_row(line: str) -> str:
+    """A line of trafilatura's Markdown-like table ("| a | b |") as plain words; others unchanged."""
+    line = line.strip()
+    if not (line.startswith("|") and line.endswith("|")):
+        return line
+    cells = [c.strip() for c in line.strip("|").split("|")]
+    if all(set(c) <= set(":- ") for c in cells):
+        return ""  # separator row
+    return " ".join(c for c in cells if c)
+
+
 def extract_html(markup: str) -> HtmlPage:
     """Extract an article's main text and metadata from a saved web page.
 
@@ -131,7 +142,8 @@ def extract_html(markup: str) -> HtmlPage:
     text = found.get("text")
     if isinstance(text, str) and text.strip():
         # trafilatura puts one block per line; the pipeline wants blank lines between paragraphs
-        return HtmlPage("\n\n".join(line for line in text.splitlines() if line.strip()), meta)
+        blocks = (_table_row(line) for line in text.splitlines())
+        return HtmlPage("\n\n".join(b for b in blocks if b), meta)
     if "title" not in meta and (t := _TITLE.search(markup)):
         meta["title"] = " ".join(html_lib.unescape(t.group(1)).split())
     log.debug("trafilatura found no main text; stripping tags")

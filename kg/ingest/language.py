@@ -6,7 +6,10 @@ no other corpus language uses (ơ ư ă đ and the stacked tone marks).  English
 is the Latin text in which common English function words are frequent; other
 Latin-script text is ``"und"``.  Chinese, Japanese and Korean are recognised
 so that they can be reported, not processed.  Mixed text goes to the script
-with the most letters.
+with the most letters, with one bias: Latin names and terms are common in
+Thai, Lao and Khmer news, while those scripts are rare in English or
+Vietnamese text, so a text in which one of them has at least
+:data:`SEA_SCRIPT_SHARE` of the letters is in that language.
 """
 
 from __future__ import annotations
@@ -35,9 +38,13 @@ VI_WEAK_THRESHOLD = 0.02
 #: Share of words that must be English function words for the text to be English.
 EN_THRESHOLD = 0.1
 
+#: Share of letters in the Thai, Lao or Khmer script that makes a mostly Latin text that language.
+SEA_SCRIPT_SHARE = 0.25
+
 #: Only the start of a long text is looked at; that is plenty to tell its script.
 SAMPLE_CHARS = 50_000
 
+_MARKED_SCRIPTS = frozenset({"th", "lo", "km"})
 _LATIN_WORD = re.compile(r"[^\W\d_]+")
 
 
@@ -68,9 +75,16 @@ def script_counts(text: str) -> Counter[str]:
 
     Returns:
         Letters per script name (``latin``, ``th``, ``lo``, ``km``, ``han``,
-        ``kana``, ``hangul``, ``other``); marks and digits are not counted.
+        ``kana``, ``hangul``, ``other``).  Digits are not counted; combining
+        marks are, for the scripts whose vowels are marks (Thai, Lao, Khmer).
     """
-    return Counter(_script(ch) for ch in text if ch.isalpha())
+    counts: Counter[str] = Counter()
+    for ch in text:
+        if ch.isalpha():
+            counts[_script(ch)] += 1
+        elif unicodedata.category(ch) == "Mn" and (script := _script(ch)) in _MARKED_SCRIPTS:
+            counts[script] += 1
+    return counts
 
 
 def _latin_language(text: str) -> str:
@@ -119,6 +133,10 @@ def detect_language(text: str) -> str:
         "other": counts["other"],
     }
     top = max(groups, key=lambda k: groups[k])
+    total = sum(groups.values())
+    sea = max(("th", "lo", "km"), key=lambda k: groups[k])
+    if top == "latin" and groups[sea] >= SEA_SCRIPT_SHARE * total:
+        top = sea
     if top == "latin":
         return _latin_language(text)
     if top == "cjk":

@@ -25,8 +25,11 @@ _RULES: tuple[tuple[re.Pattern[str], str], ...] = (
     (re.compile(r"(?<![\w*])\*(?=\S)(.+?)(?<=\S)\*(?![\w*])"), r"\1"),  # emphasis *x*
     (re.compile(r"(?<![\w_])_(?=\S)(.+?)(?<=\S)_(?![\w_])"), r"\1"),  # emphasis _x_
     (re.compile(r"~~(.+?)~~"), r"\1"),  # strike-through
-    (re.compile(r"\\([\\`*_{}\[\]()#+\-.!>|~])"), r"\1"),  # escapes
 )
+# escaped punctuation is parked in the private-use area while the rules run
+_ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!>|~])")
+_PARK = 0xF000
+_UNPARK = {_PARK + ord(c): c for c in "\\`*_{}[]()#+-.!>|~"}
 _LINE_RULES: tuple[tuple[re.Pattern[str], str], ...] = (
     (re.compile(r"^\s{0,3}#{1,6}\s+(.*?)\s*#*\s*$"), r"\1"),  # ATX heading
     (re.compile(r"^\s{0,3}(?:[=-]{3,}|[*_](?:\s*[*_]){2,})\s*$"), ""),  # setext underline, rule
@@ -77,11 +80,12 @@ def strip_markdown(text: str) -> str:
         if m:
             fence = m.group(1)
             continue
+        line = _ESCAPE.sub(lambda m: chr(_PARK + ord(m.group(1))), line)
         for regex, repl in _LINE_RULES:
             line = regex.sub(repl, line)
         for regex, repl in _RULES:
             line = regex.sub(repl, line)
         if "|" in line and line.strip().startswith("|"):
             line = " ".join(cell.strip() for cell in line.strip().strip("|").split("|"))
-        out.append(line)
+        out.append(line.translate(_UNPARK))
     return "\n".join(out)
