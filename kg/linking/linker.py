@@ -127,6 +127,14 @@ def _local_links(mentions: list[Mention], uf: _UnionFind, ids: dict[tuple, int])
             for other in mentions:
                 if other.text == acronym and other.cls != REFERENCE:
                     uf.union(ids[mention_id(m)], ids[mention_id(other)])
+    long_forms = [m for m in mentions if m.cls in _ORG_LIKE and len(m.text.split()) >= 3]
+    for m in mentions:
+        if re.fullmatch(r"[A-Z]{2,8}", m.text):
+            for lf in long_forms:
+                initials = "".join(w[0] for w in re.findall(r"[A-Z][\w’']*", lf.text))
+                if initials == m.text:
+                    uf.union(ids[mention_id(m)], ids[mention_id(lf)])
+                    m.cls = lf.cls
     countries = {fold(m.text) for m in mentions if m.cls == "Country"}
     names = {fold(m.text): m for m in mentions if m.cls in _ORG_LIKE | {UNTYPED}}
     for text, m in names.items():
@@ -158,7 +166,8 @@ def _decide_class(cluster: _Cluster, gazetteer: Gazetteer) -> str | None:
     ner = Counter(m.attrs.get("ner") for m in cluster.mentions if m.attrs.get("ner"))
     text = cluster.mentions[0].text
     if ner.get("ORG") or re.search(r"[a-z][A-Z]|^[A-Z]{4,}$", text):
-        return "Company" if len(text.split()) <= 2 else "Organization"
+        words = len(text.split())
+        return "Company" if words <= 2 else "Organization" if words <= 4 else None
     if ner.get("PERSON"):
         return "Person"
     return None
@@ -182,7 +191,7 @@ def _merge_clusters(clusters: list[_Cluster]) -> list[_Cluster]:
             by_name.setdefault(nk, i)
     sigs: list[tuple[int, frozenset[str], tuple[int, ...]]] = []
     for i, c in enumerate(clusters):
-        if c.cls in _SIGNATURE_CLASSES and not c.key:
+        if c.cls in _SIGNATURE_CLASSES:
             for m in c.mentions:
                 sig = frozenset(w for w in signature(_surface(m), m.lang) if not re.fullmatch(r"\d{4}", w))
                 if len(sig) >= 2:
@@ -193,13 +202,21 @@ def _merge_clusters(clusters: list[_Cluster]) -> list[_Cluster]:
             j, sig_j, years_j = sigs[b]
             if uf.find(i) == uf.find(j) or clusters[i].cls != clusters[j].cls:
                 continue
+            if clusters[i].key and clusters[j].key:
+                continue
             if years_i and years_j and years_i != years_j:
                 continue
             shared = sig_i & sig_j
             jaccard = len(shared) / len(sig_i | sig_j)
             if clusters[i].cls == "Event":
                 distinctive = any(re.search(r"\d", w) for w in shared)
-                same = len(shared) >= 3 or (len(shared) >= 2 and distinctive)
+                subset = len(shared) >= 2 and (sig_i <= sig_j or sig_j <= sig_i)
+                same = len(shared) >= 3 or (len(shared) >= 2 and distinctive) or subset
+            elif clusters[i].cls == "Program":
+                numbers_i = {w for w in sig_i if w.isdigit()}
+                numbers_j = {w for w in sig_j if w.isdigit()}
+                same = sig_i == sig_j or (jaccard >= 0.6 and len(shared) >= 2)
+                same = same or bool(numbers_i) and numbers_i == numbers_j and len(shared - numbers_i) >= 1
             else:
                 same = sig_i == sig_j or (jaccard >= 0.6 and len(shared) >= 2)
             if same:

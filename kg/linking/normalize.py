@@ -96,7 +96,7 @@ def signature(name: str, lang: str) -> frozenset[str]:
     """The content words of a name, in English, folded: what cross-lingual matching compares.
 
     >>> sorted(signature("Ministry of Technology and Communications", "en"))
-    ['communications', 'ministry', 'technology']
+    ['commun', 'minist', 'techno']
     """
     english = fold(translate_words(name, lang))
     words = re.findall(r"[a-z0-9]+(?:\.[0-9]+)?", english)
@@ -107,7 +107,7 @@ def signature(name: str, lang: str) -> frozenset[str]:
             word = re.sub(r"\D", "", word)
         if word in STOPWORDS or (len(word) < 2 and not word.isdigit()):
             continue
-        out.add(word[:-1] if len(word) > 4 and word.endswith("s") and not word.endswith("ss") else word)
+        out.add(word if word[0].isdigit() else word[:6])  # a 6-letter stem: economy ~ economic
     return frozenset(out)
 
 

@@ -176,6 +176,9 @@ class _Extractor:
                 for t in pattern.finditer(text):
                     passive = bool(re.search(r"\bby\b|โดย", t.group(), re.IGNORECASE)) or (prop == "supporter" and lang == "vi")
                     agent = first_after(t.end(), classes) if passive else last_before(t.start(), classes)
+                    if not passive and prop == "organizer" and lang == "vi":
+                        subjects = [s for s in spans if s.cls in classes and rel_pos(s) < t.start()]
+                        agent = min(subjects, key=rel_pos) if subjects else agent
                     if agent is None and not passive and lang != "en":
                         agent = first_after(t.end(), classes, 40)
                     if agent:

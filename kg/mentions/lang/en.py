@@ -228,7 +228,7 @@ _REF_EVENT = re.compile(
     r"week-long event|exhibition|expo|festival|congress|dialogue)\b",
     re.IGNORECASE,
 )
-_REF_GOVERNMENT = re.compile(r"\b(?:the|its|their)\s+(government|Government)\b(?!\s+of\b)")
+_REF_GOVERNMENT = re.compile(r"\b(?:[Tt]he|[Ii]ts|[Tt]heir)\s+(government|Government)\b(?!\s+of\b)")
 _REF_PERSON = re.compile(
     r"\b[Tt]he\s+(PM|Prime Minister|President|Minister|party chief|General Secretary|Governor|Chairman|CEO)\b"
 )
@@ -237,7 +237,29 @@ _LOWER_EVENT = re.compile(
     r"(?:conference|forum|summit|workshop|seminar|symposium|dialogue)\s+on\s+"
     r"[a-z][\w-]*(?:\s+(?:and\s+)?[a-z][\w-]*){0,5}?(?=\s+(?:conference|forum|summit|in|at|on|held|which|that)\b|[,.;])"
 )
-_ACRONYM_AFTER = re.compile(r"^\s*\(([A-Z][A-Za-z0-9&\-]{1,11})\)")
+_DATE_WORDS = {
+    "Monday",
+    "Tuesday",
+    "Wednesday",
+    "Thursday",
+    "Friday",
+    "Saturday",
+    "Sunday",
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+}
+_CONNECT_WORDS = {"of", "and", "for", "on", "the", "de", "du", "to", "in", "&"}
+_ACRONYM_AFTER = re.compile(r"^(?:[’']s)?\s*\(([A-Z][A-Za-z0-9&\-]{1,11})\)")
 _NER_CLASS = {
     "PERSON": "Person",
     "ORG": "Organization",
@@ -263,6 +285,9 @@ def _trim(analysis: Analysis, start: int, end: int) -> tuple[int, int]:
             continue
         if first.rstrip(".,") in STARTERS:
             return start, start
+        if (first in _CONNECT_WORDS or first.endswith(("’", "'", "’s", "'s"))) and word_end > 0:
+            start = word_end + 1
+            continue
         break
     while True:
         piece = text[start:end]
@@ -273,6 +298,9 @@ def _trim(analysis: Analysis, start: int, end: int) -> tuple[int, int]:
             end -= 1
             continue
         last_space = piece.rfind(" ")
+        if last_space > 0 and piece[last_space + 1 :] in _DATE_WORDS:
+            end = start + last_space
+            continue
         if last_space > 0 and piece[last_space + 1 :] in {
             "of",
             "and",
@@ -307,7 +335,7 @@ def _title_spans(analysis: Analysis, start: int, end: int) -> tuple[str, int]:
     """Find an office title just before a name (``Prime Minister`` X); return (title, title_start)."""
     before = analysis.text[max(0, start - 60) : start]
     for title, _ in title_table("en"):
-        if re.search(rf"(?<![\w]){re.escape(title)}\s+$", before):
+        if re.search(rf"(?<![\w]){re.escape(title)},?\s+(?:(?:Mr|Mrs|Ms|Dr|Prof)\.?\s+)?$", before):
             return title, start - len(before) + before.rfind(title)
     return "", start
 
@@ -350,8 +378,8 @@ def find_mentions(analysis: Analysis) -> list[Mention]:
                 offset = len(name) - len(rest)
                 start += offset
                 name = rest
-                if not name:
-                    continue
+                if not name or name.split()[0] in _CONNECT_WORDS:
+                    continue  # "Prime Minister of Laos": an office, not a person's name
             elif not title:
                 title, _ = _title_spans(analysis, start, end)
             cls = class_by_head(name, "en")
@@ -360,7 +388,7 @@ def find_mentions(analysis: Analysis) -> list[Mention]:
             if cls is None and (title or honorific):
                 cls = "Person" if len(name.split()) <= 4 else None
             if cls is None:
-                if name in COMMON_CAPITALISED or name.isdigit():
+                if name in COMMON_CAPITALISED or name.isdigit() or re.fullmatch(r"[A-Z][a-z]+-[A-Z][a-z]+", name):
                     continue
                 cls = _classify_untyped(analysis, name, start, end) or None
                 if cls is None:

@@ -63,6 +63,11 @@ def find_mentions(analysis: Analysis, *, tech_words: set[str] | None = None) -> 
                 found.append(mention(analysis, start, end, REFERENCE, "rule:th:anaphor", ref=cls, head=head))
             elif cls == "Program" and not re.search(r"\d", name):
                 continue  # a plan is named with its years or number; otherwise a common noun
+            elif cls == "Company" and (re.search(r"[A-Za-z]\s?$", text[max(0, start - 2) : start]) or "สัญชาติ" in name):
+                taken.append((start, end))
+                continue  # "MetaBank บริษัทซอฟต์แวร์สัญชาติสิงคโปร์": a description of the name before it
+            elif name.endswith(("ต่าง", "ต่างๆ")) or text[end : end + 3].startswith((" ๆ", "ๆ")):
+                continue  # "ธนาคารพาณิชย์ต่าง ๆ": "various commercial banks", not a name
             else:
                 found.append(mention(analysis, start, end, cls, "rule:th:head", confidence=0.75))
             taken.append((start, end))

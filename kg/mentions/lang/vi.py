@@ -102,13 +102,29 @@ def find_mentions(analysis: Analysis) -> list[Mention]:
             j = i + n
             if cls in _ORG_CLASSES:
                 while j < len(tokens) and (
-                    _is_cap(tokens[j]) or (tokens[j].text in _CONNECTORS and j + 1 < len(tokens) and _is_cap(tokens[j + 1]))
+                    _is_cap(tokens[j])
+                    or (
+                        tokens[j].text in _CONNECTORS
+                        and j + 1 < len(tokens)
+                        and _is_cap(tokens[j + 1])
+                        and _VI_LETTERS.search(tokens[j + 1].text)
+                    )
                 ):
                     j += 1
             else:
-                while j < len(tokens) and j - i < 18 and tokens[j].text not in _STOP and tokens[j].text[0].isalnum():
+                while (
+                    j < len(tokens)
+                    and j - i < 18
+                    and tokens[j].text not in _STOP
+                    and (
+                        tokens[j].text[0].isalnum()
+                        or tokens[j].text in {"-", "–"}
+                        and j + 1 < len(tokens)
+                        and tokens[j + 1].text[:1].isdigit()
+                    )
+                ):
                     j += 1
-                    if _YEAR_RANGE.fullmatch(tokens[j - 1].text) and cls == "Program":
+                    if cls == "Program" and re.search(r"\d{4}\s*[-–]\s*\d{4}$", text[tokens[i].start : tokens[j - 1].end]):
                         break
                 if cls == "Program" and not _YEAR_RANGE.search(text[tokens[i].start : tokens[j - 1].end]):
                     j = i + n  # a program is named with its years; otherwise it is a common noun
