@@ -115,8 +115,10 @@ def _entity_with_label(graph: Graph, text: str) -> str:
 def _click_node(opened: Opened, node_id: str) -> None:
     page = opened.page
     page.wait_for_timeout(700)  # let a focus animation finish
+    page.evaluate("network.fit()")  # a search may have zoomed in on another node
     point = page.evaluate("(id) => network.canvasToDOM(network.getPositions([id])[id])", node_id)
     box = page.locator("#kg-network").bounding_box()
+    assert 0 <= point["x"] <= box["width"] and 0 <= point["y"] <= box["height"], "node outside the canvas"
     page.mouse.click(box["x"] + point["x"], box["y"] + point["y"])
 
 
