@@ -71,7 +71,9 @@ def cli(verbose: int) -> None:
 def main(argv: list[str] | None = None) -> None:
     """Run the CLI; a :class:`KgError` becomes one line on stderr and its exit code."""
     try:
-        cli.main(args=argv, prog_name="kg", standalone_mode=False)
+        code = cli.main(args=argv, prog_name="kg", standalone_mode=False)
+        if isinstance(code, int) and code:  # ctx.exit(n) returns n when standalone_mode is off
+            sys.exit(code)
     except click.exceptions.Exit as e:
         sys.exit(e.exit_code)
     except click.ClickException as e:

@@ -216,7 +216,7 @@ def _merge_clusters(clusters: list[_Cluster]) -> list[_Cluster]:
                 numbers_i = {w for w in sig_i if w.isdigit()}
                 numbers_j = {w for w in sig_j if w.isdigit()}
                 same = sig_i == sig_j or (jaccard >= 0.6 and len(shared) >= 2)
-                same = same or bool(numbers_i) and numbers_i == numbers_j and len(shared - numbers_i) >= 1
+                same = same or (bool(numbers_i) and numbers_i == numbers_j and len(shared - numbers_i) >= 1)
             else:
                 same = sig_i == sig_j or (jaccard >= 0.6 and len(shared) >= 2)
             if same:
@@ -244,7 +244,7 @@ def _canonical_label(entity_mentions: list[Mention], cls: str) -> str:
 def _entity(cluster: _Cluster, cls: str, gazetteer: Gazetteer) -> Entity:
     entry: GazetteerEntry | None = gazetteer.get(cluster.key) if cluster.key else None
     if entry:
-        key, label = entry.id, entry.labels.get("en", (cluster.mentions[0].text,))[0]
+        key, label = entry.id, (entry.labels.get("en") or [m.text for m in cluster.mentions] or [entry.id])[0]
     else:
         label = _canonical_label(cluster.mentions, cls)
         key = f"{cls.lower()}/{slugify(label)}"

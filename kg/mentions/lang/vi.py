@@ -118,9 +118,7 @@ def find_mentions(analysis: Analysis) -> list[Mention]:
                     and tokens[j].text not in _STOP
                     and (
                         tokens[j].text[0].isalnum()
-                        or tokens[j].text in {"-", "–"}
-                        and j + 1 < len(tokens)
-                        and tokens[j + 1].text[:1].isdigit()
+                        or (tokens[j].text in {"-", "–"} and j + 1 < len(tokens) and tokens[j + 1].text[:1].isdigit())
                     )
                 ):
                     j += 1
