@@ -1,0 +1,44 @@
+"""``kg validate GRAPH``: check a graph against the contract's SHACL shapes."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+
+
+@click.command("validate")
+@click.argument("graph", type=click.Path(path_type=Path))
+@click.option(
+    "--shapes",
+    type=click.Path(exists=True, dir_okay=False, path_type=Path),
+    help="SHACL shapes file (default: ontology/shapes.ttl).",
+)
+@click.option("--inference", is_flag=True, help="Expand the graph with OWL 2 RL inference (owlrl) first.")
+@click.option("--report", "full_report", is_flag=True, help="Print pySHACL's full report instead of one line each.")
+@click.pass_context
+def command(ctx: click.Context, graph: Path, shapes: Path | None, inference: bool, full_report: bool) -> None:
+    """Validate GRAPH (an RDF file, or a build folder holding graph.ttl) with SHACL.
+
+    Prints one line per violation (focus node, path, message). Exit codes follow
+    pySHACL: 0 conforms, 1 does not conform, 2 error.
+
+    With --inference the shapes see the OWL RL closure, in which every entity also
+    has its superclasses' types, so shapes about asserted types report violations.
+    """
+    from kg.export import load_graph
+    from kg.validate import validate_graph
+
+    result = validate_graph(load_graph(graph), shapes_path=shapes, inference=inference)
+    if full_report:
+        click.echo(result.report_text.rstrip())
+    else:
+        for line in result.violations:
+            click.echo(line)
+    violations = sum(1 for line in result.violations if line.startswith("Violation"))
+    others = len(result.violations) - violations
+    summary = "conforms" if result.conforms else f"does not conform: {violations} violation(s)"
+    if others:
+        summary += f", {others} warning(s) or info(s)"
+    click.echo(f"{graph}: {summary}")
+    ctx.exit(0 if result.conforms else 1)

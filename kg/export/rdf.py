@@ -1,0 +1,114 @@
+"""Single-graph RDF exporters: Turtle, N-Triples and JSON-LD, each byte-stable.
+
+A graph rebuilt from the same input must serialise to the same bytes whatever
+the order its triples were added in, so that rebuilds diff cleanly and a
+triple store reload is a no-op.  rdflib's Turtle serializer sorts subjects,
+predicates and objects, which is stable as long as blank-node labels are;
+:func:`stable_graph` relabels blank nodes canonically and rebinds kg's prefixes
+so that the output does not depend on where the graph came from.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+from rdflib import BNode, Graph
+from rdflib.compare import to_canonical_graph
+
+from kg.atomic import atomic_write_text
+from kg.errors import ConfigError
+from kg.graph.builder import PREFIXES, new_graph
+from kg.resources import ontology_dir
+
+
+def stable_graph(graph: Graph) -> Graph:
+    """Return a copy of ``graph`` with kg's prefixes and canonical blank-node labels.
+
+    Prefixes the graph binds beyond kg's own are kept, unless they clash with one of kg's.
+
+    Args:
+        graph: Any rdflib graph.
+
+    Returns:
+        A new graph holding the same triples (up to blank-node renaming).
+    """
+    out = new_graph()
+    ours = {str(ns) for ns in PREFIXES.values()}
+    for prefix, ns in graph.namespaces():
+        if prefix and prefix not in PREFIXES and str(ns) not in ours:
+            out.bind(prefix, ns, override=False)
+    has_bnodes = any(isinstance(term, BNode) for triple in graph for term in triple)
+    out += to_canonical_graph(graph) if has_bnodes else graph
+    return out
+
+
+def turtle_text(graph: Graph) -> str:
+    """Return ``graph`` as sorted, prefixed Turtle (identical bytes for identical graphs)."""
+    return stable_graph(graph).serialize(format="turtle")
+
+
+def ntriples_text(graph: Graph) -> str:
+    """Return ``graph`` as N-Triples, one triple a line, lines sorted."""
+    lines = stable_graph(graph).serialize(format="nt").splitlines()
+    return "".join(f"{line}\n" for line in sorted(set(lines)) if line.strip())
+
+
+def write_turtle(graph: Graph, path: Path) -> None:
+    """Write ``graph`` to ``path`` as stable Turtle."""
+    atomic_write_text(path, turtle_text(graph))
+
+
+def write_ntriples(graph: Graph, path: Path) -> None:
+    """Write ``graph`` to ``path`` as sorted N-Triples."""
+    atomic_write_text(path, ntriples_text(graph))
+
+
+def jsonld_context() -> dict[str, Any]:
+    """Return the ``@context`` object of ``ontology/context.jsonld``.
+
+    Raises:
+        ConfigError: When the context file is missing or not JSON.
+    """
+    path = ontology_dir() / "context.jsonld"
+    try:
+        return json.loads(path.read_text(encoding="utf-8"))["@context"]
+    except (OSError, ValueError, KeyError) as e:
+        raise ConfigError(f"{path}: cannot read the JSON-LD context ({e})") from e
+
+
+def jsonld_text(graph: Graph) -> str:
+    """Return ``graph`` as compacted JSON-LD with kg's context embedded, keys and nodes sorted."""
+    context = jsonld_context()
+    raw = stable_graph(graph).serialize(format="json-ld", context=context, auto_compact=True)
+    doc = _sorted_json(json.loads(raw))
+    if isinstance(doc, dict):
+        doc["@context"] = context  # keep the context in the file's own (readable) order
+    return json.dumps(doc, ensure_ascii=False, indent=2) + "\n"
+
+
+def write_jsonld(graph: Graph, path: Path) -> None:
+    """Write ``graph`` to ``path`` as JSON-LD using ``ontology/context.jsonld``."""
+    atomic_write_text(path, jsonld_text(graph))
+
+
+def _sorted_json(value: Any) -> Any:
+    """Sort object keys and the members of every array (JSON-LD arrays of values are unordered sets).
+
+    ``@list`` arrays are ordered by definition and are left as they are.
+    """
+    if isinstance(value, dict):
+        return {
+            key: ([_sorted_json(v) for v in item] if key == "@list" and isinstance(item, list) else _sorted_json(item))
+            for key, item in sorted(value.items())
+        }
+    if isinstance(value, list):
+        items = [_sorted_json(v) for v in value]
+        return sorted(items, key=_node_sort_key)
+    return value
+
+
+def _node_sort_key(value: Any) -> tuple[str, str]:
+    node_id = value.get("@id", "") if isinstance(value, dict) else ""
+    return (str(node_id), json.dumps(value, ensure_ascii=False, sort_keys=True))

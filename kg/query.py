@@ -1,0 +1,270 @@
+"""Run SPARQL against a graph, and the named competency questions of ``ontology/queries/``.
+
+Queries are read-only unless the caller allows updates: an ``INSERT``,
+``DELETE``, ``LOAD``, ``CLEAR``, ``DROP``, ``CREATE``, ``ADD``, ``MOVE`` or
+``COPY`` is refused with a :class:`~kg.errors.UsageError` by default.  The check
+parses the text with rdflib's SPARQL grammars rather than looking for keywords,
+so a query that merely mentions ``DELETE`` in a string is not refused.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import logging
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Literal as TypingLiteral
+
+from rdflib import BNode, Graph, Literal, URIRef
+from rdflib.term import Node
+
+from kg.errors import InputError, UsageError
+from kg.export.load import load_graph
+from kg.graph.builder import PREFIXES
+from kg.resources import ontology_dir
+
+logger = logging.getLogger(__name__)
+
+QueryKind = TypingLiteral["select", "ask", "construct", "describe", "update"]
+OUTPUT_FORMATS: tuple[str, ...] = ("table", "csv", "json")
+
+
+@dataclass
+class QueryResult:
+    """The answer to a SPARQL query.
+
+    Attributes:
+        kind: ``select``, ``ask``, ``construct``, ``describe`` or ``update``.
+        variables: Column names (``subject predicate object`` for graph results).
+        rows: One tuple of RDF terms (or None when unbound) per solution or triple.
+        boolean: The answer of an ASK query.
+        graph: The result graph of a CONSTRUCT or DESCRIBE query.
+        changed: For an update, the number of triples added minus removed.
+    """
+
+    kind: QueryKind
+    variables: list[str] = field(default_factory=list)
+    rows: list[tuple[Node | None, ...]] = field(default_factory=list)
+    boolean: bool | None = None
+    graph: Graph | None = field(default=None, repr=False)
+    changed: int = 0
+
+    def values(self) -> list[list[str | None]]:
+        """Return the rows as lists of plain strings (the lexical form of literals, IRIs as text)."""
+        return [[None if term is None else str(term) for term in row] for row in self.rows]
+
+    def to_table(self) -> str:
+        """Return the result as an aligned text table (or ``true``/``false`` for ASK)."""
+        if self.kind == "ask":
+            return "true" if self.boolean else "false"
+        if self.kind == "update":
+            return f"update applied ({self.changed:+d} triples)"
+        header = list(self.variables)
+        body = [["" if v is None else v for v in row] for row in self.values()]
+        widths = [max([len(h), *(len(row[i]) for row in body)]) for i, h in enumerate(header)]
+        lines = [
+            "  ".join(h.ljust(w) for h, w in zip(header, widths, strict=True)).rstrip(),
+            "  ".join("-" * w for w in widths),
+        ]
+        lines += ["  ".join(c.ljust(w) for c, w in zip(row, widths, strict=True)).rstrip() for row in body]
+        lines.append(f"({len(body)} row{'s' if len(body) != 1 else ''})")
+        return "\n".join(lines)
+
+    def to_csv(self) -> str:
+        """Return the result as CSV with a header row (SPARQL 1.1 CSV results: plain values)."""
+        buffer = io.StringIO()
+        writer = csv.writer(buffer, lineterminator="\n")
+        if self.kind == "ask":
+            writer.writerow(["boolean"])
+            writer.writerow(["true" if self.boolean else "false"])
+        else:
+            writer.writerow(self.variables)
+            writer.writerows([["" if v is None else v for v in row] for row in self.values()])
+        return buffer.getvalue()
+
+    def to_json(self) -> str:
+        """Return the result in the SPARQL 1.1 Query Results JSON format (graph results as rows too)."""
+        if self.kind == "ask":
+            doc: dict = {"head": {}, "boolean": bool(self.boolean)}
+        else:
+            bindings = [
+                {var: _json_term(term) for var, term in zip(self.variables, row, strict=True) if term is not None}
+                for row in self.rows
+            ]
+            doc = {"head": {"vars": list(self.variables)}, "results": {"bindings": bindings}}
+        return json.dumps(doc, ensure_ascii=False, indent=2)
+
+    def render(self, fmt: str) -> str:
+        """Return the result as ``table``, ``csv`` or ``json``.
+
+        Raises:
+            UsageError: For any other format.
+        """
+        if fmt == "table":
+            return self.to_table()
+        if fmt == "csv":
+            return self.to_csv()
+        if fmt == "json":
+            return self.to_json()
+        raise UsageError(f"unknown query output format {fmt!r}; choose one of: {', '.join(OUTPUT_FORMATS)}")
+
+
+def _json_term(term: Node) -> dict[str, str]:
+    if isinstance(term, URIRef):
+        return {"type": "uri", "value": str(term)}
+    if isinstance(term, BNode):
+        return {"type": "bnode", "value": str(term)}
+    if isinstance(term, Literal):
+        out = {"type": "literal", "value": str(term)}
+        if term.language:
+            out["xml:lang"] = term.language
+        elif term.datatype:
+            out["datatype"] = str(term.datatype)
+        return out
+    return {"type": "literal", "value": str(term)}
+
+
+def is_update(sparql: str) -> bool:
+    """Return True when ``sparql`` is a SPARQL Update request rather than a query.
+
+    Raises:
+        UsageError: When the text is neither a valid query nor a valid update.
+    """
+    from pyparsing import ParseException
+    from rdflib.plugins.sparql.parser import parseQuery, parseUpdate
+
+    try:
+        parseQuery(sparql)
+        return False
+    except ParseException as query_error:
+        try:
+            parseUpdate(sparql)
+        except ParseException:
+            raise UsageError(f"not a valid SPARQL query: {_parse_message(query_error)}") from query_error
+        return True
+
+
+def _parse_message(error: Exception) -> str:
+    return " ".join(str(error).split())
+
+
+def run_query(graph_or_path: Graph | Path | str, sparql: str, *, allow_update: bool = False) -> QueryResult:
+    """Run a SPARQL 1.1 query (or, when allowed, an update) with rdflib.
+
+    kg's prefixes (``mk:``, ``mkr:``, ``rdfs:``, ``skos:``, ...) are predeclared.
+
+    Args:
+        graph_or_path: A graph, or a graph file / build folder to load (see :func:`kg.export.load_graph`).
+        sparql: The query text.
+        allow_update: Allow SPARQL Update; the graph given is changed in place
+            (a graph loaded from a path is changed in memory only).
+
+    Returns:
+        A :class:`QueryResult`.
+
+    Raises:
+        UsageError: When the text is not valid SPARQL, or is an update and updates are not allowed.
+        InputError: When the graph file cannot be read.
+    """
+    graph = graph_or_path if isinstance(graph_or_path, Graph) else load_graph(graph_or_path)
+    init_ns = {prefix: str(ns) for prefix, ns in PREFIXES.items()}
+    if is_update(sparql):
+        if not allow_update:
+            raise UsageError(
+                "this is a SPARQL Update (INSERT/DELETE/LOAD/CLEAR/DROP/CREATE/...), "
+                "refused unless updates are allowed (--allow-update)"
+            )
+        before = len(graph)
+        graph.update(sparql, initNs=init_ns)
+        return QueryResult("update", changed=len(graph) - before)
+    try:
+        result = graph.query(sparql, initNs=init_ns)
+    except Exception as e:  # rdflib evaluation errors have no common base class
+        raise UsageError(f"the SPARQL query failed: {_parse_message(e)}") from e
+    if result.type == "ASK":
+        return QueryResult("ask", boolean=bool(result.askAnswer))
+    if result.type in ("CONSTRUCT", "DESCRIBE"):
+        out = result.graph
+        rows = sorted(out) if out is not None else []
+        return QueryResult(
+            "construct" if result.type == "CONSTRUCT" else "describe",
+            ["subject", "predicate", "object"],
+            [tuple(t) for t in rows],
+            graph=out,
+        )
+    variables = [str(v) for v in result.vars or []]
+    rows = [tuple(row) for row in result]  # type: ignore[arg-type]
+    return QueryResult("select", variables, rows)
+
+
+@dataclass(frozen=True)
+class NamedQuery:
+    """A competency question stored as ``ontology/queries/<name>.rq``.
+
+    Attributes:
+        name: The file stem.
+        description: The first ``#`` comment line.
+        path: The ``.rq`` file.
+        expected_path: ``<name>.expected.json`` beside it (may not exist).
+    """
+
+    name: str
+    description: str
+    path: Path
+
+    @property
+    def sparql(self) -> str:
+        """The query text."""
+        return self.path.read_text(encoding="utf-8")
+
+    @property
+    def expected_path(self) -> Path:
+        """The file holding the expected answer on the bundled corpus."""
+        return self.path.with_name(f"{self.name}.expected.json")
+
+    def expected(self) -> list[list[str | None]] | None:
+        """Return the expected rows (sorted lists of labels), or None when there is no expected file."""
+        if not self.expected_path.is_file():
+            return None
+        try:
+            return json.loads(self.expected_path.read_text(encoding="utf-8"))
+        except ValueError as e:
+            raise InputError(self.expected_path, f"not valid JSON ({e})") from e
+
+
+def named_queries(folder: Path | None = None) -> dict[str, NamedQuery]:
+    """Return the named queries of ``ontology/queries/``, by name (sorted).
+
+    Args:
+        folder: Where to look; ``ontology/queries`` when None.
+    """
+    folder = folder or ontology_dir() / "queries"
+    queries = {}
+    for path in sorted(folder.glob("*.rq")):
+        description = ""
+        for line in path.read_text(encoding="utf-8").splitlines():
+            if line.strip():
+                if line.lstrip().startswith("#"):
+                    description = line.lstrip()[1:].strip()
+                break
+        queries[path.stem] = NamedQuery(path.stem, description, path)
+    return queries
+
+
+def get_named_query(name: str) -> NamedQuery:
+    """Return the named query ``name``.
+
+    Raises:
+        UsageError: When there is no such query.
+    """
+    queries = named_queries()
+    if name not in queries:
+        raise UsageError(f"no named query {name!r}; choose one of: {', '.join(queries) or '(none)'}")
+    return queries[name]
+
+
+def canonical_rows(result: QueryResult) -> list[list[str | None]]:
+    """Return the rows of a SELECT result as plain strings, sorted: the form of ``*.expected.json``."""
+    return sorted(result.values(), key=lambda row: [("" if v is None else v) for v in row])
