@@ -58,6 +58,23 @@ SAMPLE_ANSWERS: dict[str, list[list[str | None]]] = {
     ],
 }
 
+#: Named queries whose answer on the bundled corpus still has wrong rows (left out of
+#: ``*.expected.json``): extraction bugs, strict xfail so that a fix is noticed.
+KNOWN_EXTRACTION_BUGS: dict[str, str] = {
+    "ministries_agreements_foreign_companies": (
+        "Government of Laos has mk:country Cambodia, Japan, Singapore and Vietnam besides Laos, "
+        "so its ministry appears with those countries"
+    ),
+    "technologies_by_country": (
+        "Government of Laos (organizer of the blockchain conference) has mk:country Cambodia, Japan, "
+        "Singapore and Vietnam besides Laos"
+    ),
+    "cooperation": (
+        "Japan cooperatesWith Laos (a company partnership, not countries), a 'Government of Japan' partner "
+        "of Soramitsu (the text means the Lao government), and 'MetaBank' not merged with 'MetaBank Singapore'"
+    ),
+}
+
 REQUIRED_QUERIES = (
     "ministries_agreements_foreign_companies",
     "government_programs",
@@ -184,8 +201,18 @@ def test_named_query_expected_file_is_sorted_rows(name: str) -> None:
     assert expected == sorted(expected, key=lambda row: ["" if v is None else v for v in row])
 
 
+def with_known_bugs(names: list[str]) -> list:
+    """Parametrise over query names, marking those with known wrong rows as strict xfail."""
+    return [
+        pytest.param(n, marks=pytest.mark.xfail(reason=KNOWN_EXTRACTION_BUGS[n], strict=True))
+        if n in KNOWN_EXTRACTION_BUGS
+        else n
+        for n in names
+    ]
+
+
 @pytest.mark.slow
-@pytest.mark.parametrize("name", [n for n, q in sorted(named_queries().items()) if q.expected_path.exists()])
+@pytest.mark.parametrize("name", with_known_bugs([n for n, q in sorted(named_queries().items()) if q.expected_path.exists()]))
 def test_named_query_expected_answer_on_the_built_corpus(name: str, built_graph_path: Path) -> None:
     query = named_queries()[name]
     result = run_query(load_graph(built_graph_path), query.sparql)
