@@ -295,7 +295,10 @@ def _resolve_refs(analysis: Analysis, mentions: list[Mention], corpus: LinkedCor
             before = [x for x in linked if x.start < m.start and corpus.entity_of(x).cls == "Event"]  # type: ignore[union-attr]
             target = corpus.mention_keys[mention_id(before[-1])] if before else main_event
         elif ref == "Government":
-            country = _nearest_country(mentions, m) or corpus.article_country.get(aid)
+            # a country named before "the government" in its sentence, else the article's country:
+            # a later one is usually someone else's ("... partnering with Japan's Soramitsu")
+            before = [c for c in mentions if c.cls == "Country" and c.key and c.sentence == m.sentence and c.end <= m.start]
+            country = before[-1].key if before else corpus.article_country.get(aid)
             entry = next((e for e in gazetteer.entries if e.cls == "Government" and e.country == country), None)
             if entry:
                 target = entry.id
