@@ -90,6 +90,11 @@ def _nearest_country(mentions: list[Mention], m: Mention) -> str | None:
 
 
 def _resolve_ambiguous(mentions: list[Mention], gazetteer: Gazetteer, dominant: str | None) -> None:
+    defined = {str(m.attrs["acronym"]): m.cls for m in mentions if m.attrs.get("acronym")}
+    for m in mentions:
+        if m.attrs.get("candidates") and m.text in defined:  # the article says what its acronym means
+            del m.attrs["candidates"]
+            m.key, m.cls = None, defined[m.text]
     for m in mentions:
         candidates = m.attrs.get("candidates")
         if not candidates or m.key:
@@ -173,7 +178,7 @@ def _decide_class(cluster: _Cluster, gazetteer: Gazetteer) -> str | None:
     return None
 
 
-def _merge_clusters(clusters: list[_Cluster]) -> list[_Cluster]:
+def _merge_clusters(clusters: list[_Cluster], country_names: set[str]) -> list[_Cluster]:
     """Union clusters across articles and languages: curated id, equal names, signatures."""
     uf = _UnionFind()
     by_key: dict[str, int] = {}
@@ -185,10 +190,15 @@ def _merge_clusters(clusters: list[_Cluster]) -> list[_Cluster]:
             by_key.setdefault(c.key, i)
         for m in c.mentions:
             family = "person" if c.cls == "Person" else "thing"
-            nk = (family, " ".join(sorted(name_key(_surface(m)).split())) if family == "person" else name_key(_surface(m)))
-            if nk in by_name and _compatible(clusters[by_name[nk]].cls, c.cls):
-                uf.union(i, by_name[nk])
-            by_name.setdefault(nk, i)
+            key = name_key(_surface(m))
+            keys = [" ".join(sorted(key.split()))] if family == "person" else [key]
+            if c.cls in {"Company", UNTYPED}:  # "MetaBank Singapore" is MetaBank, of Singapore
+                keys += [key.removesuffix(" " + name) for name in country_names if key.endswith(" " + name)]
+            for k in keys:
+                nk = (family, k)
+                if nk in by_name and _compatible(clusters[by_name[nk]].cls, c.cls):
+                    uf.union(i, by_name[nk])
+                by_name.setdefault(nk, i)
     sigs: list[tuple[int, frozenset[str], tuple[int, ...]]] = []
     for i, c in enumerate(clusters):
         if c.cls in _SIGNATURE_CLASSES:
@@ -295,9 +305,9 @@ def _resolve_refs(analysis: Analysis, mentions: list[Mention], corpus: LinkedCor
             before = [x for x in linked if x.start < m.start and corpus.entity_of(x).cls == "Event"]  # type: ignore[union-attr]
             target = corpus.mention_keys[mention_id(before[-1])] if before else main_event
         elif ref == "Government":
-            # a country named before "the government" in its sentence, else the article's country:
-            # a later one is usually someone else's ("... partnering with Japan's Soramitsu")
-            before = [c for c in mentions if c.cls == "Country" and c.key and c.sentence == m.sentence and c.end <= m.start]
+            # the nearest country named before "the government" (a later one is usually someone
+            # else's: "... partnering with Japan's Soramitsu"); countries inside names do not count
+            before = [c for c in mentions if c.cls == "Country" and c.key and c.end <= m.start and not c.attrs.get("nested")]
             country = before[-1].key if before else corpus.article_country.get(aid)
             entry = next((e for e in gazetteer.entries if e.cls == "Government" and e.country == country), None)
             if entry:
@@ -354,7 +364,10 @@ def link_mentions(analyses: list[Analysis], mentions: dict[str, list[Mention]], 
         cluster = _Cluster(group, next((m.key for m in group if m.key), None))
         cluster.cls = _decide_class(cluster, gazetteer) or UNTYPED
         clusters.append(cluster)
-    for cluster in _merge_clusters(clusters):
+    country_names = {
+        name_key(label) for e in gazetteer.entries if e.cls == "Country" for forms in e.labels.values() for label in forms
+    }
+    for cluster in _merge_clusters(clusters, country_names):
         cls = _decide_class(cluster, gazetteer)
         if cls is None:
             continue

@@ -54,6 +54,14 @@ def _gazetteer_mentions(analysis: Analysis, matcher: GazetteerMatcher) -> list[M
     return out
 
 
+def _priority(m: Mention) -> tuple:
+    """Longest span first; at equal length: an unambiguous curated name, then an acronym the
+    article defines (it beats an ambiguous curated one: "MFA"), then other curated, typed, confident."""
+    ranks = {"gazetteer": 0, "rule:acronym": 1, "ambiguous-gazetteer": 2}
+    source = ranks.get("ambiguous-gazetteer" if m.attrs.get("candidates") else m.extractor, 3)
+    return (-(m.end - m.start), source, m.cls == UNTYPED, -m.confidence)
+
+
 def find_mentions(analysis: Analysis, *, matcher: GazetteerMatcher | None = None) -> list[Mention]:
     """Find all entity mentions and anaphors in one analysed article.
 
@@ -69,8 +77,7 @@ def find_mentions(analysis: Analysis, *, matcher: GazetteerMatcher | None = None
     refs, candidates = [], []
     for m in _gazetteer_mentions(analysis, matcher) + _rules(analysis, matcher):
         (refs if m.cls == REFERENCE else candidates).append(m)
-    # longest span first; at equal length curated knowledge, then typed, then confident
-    candidates.sort(key=lambda m: (-(m.end - m.start), m.extractor != "gazetteer", m.cls == UNTYPED, -m.confidence))
+    candidates.sort(key=_priority)
     kept: list[Mention] = []
     for m in candidates:
         overlapping = [k for k in kept if m.start < k.end and k.start < m.end]

@@ -140,7 +140,7 @@ class _Extractor:
         return out
 
     def context_country(self, analysis: Analysis, m: Mention) -> str | None:
-        mentions = self.corpus.mentions.get(analysis.article.id, [])
+        mentions = [c for c in self.corpus.mentions.get(analysis.article.id, []) if not c.attrs.get("nested")]
         same = [c for c in mentions if c.cls == "Country" and c.key and c.sentence == m.sentence]
         if same:
             return min(same, key=lambda c: abs(c.start - m.start)).key

@@ -11,7 +11,7 @@ from kg.nlp.analysis import Analysis
 from kg.records import Mention
 
 _CAP = r"(?:[A-Z][\w’'&.\-]*|\d+(?:\.\d+)?(?:[-–]\d+)?)"
-_CONNECT = r"(?:of|and|for|on|the|de|du|to|in|&)"
+_CONNECT = r"(?:of|and|for|on|the|de|du|&)"
 NAME_SEQUENCE = re.compile(rf"(?<![\w’'])[A-Z][\w’'&.\-]*(?:[ \t]+(?:{_CONNECT}[ \t]+)*{_CAP})*")
 
 #: capitalised words that open sentences or clauses but never start a name
@@ -224,9 +224,8 @@ COMMON_CAPITALISED = {
     "City",
 }
 _REF_EVENT = re.compile(
-    r"\b(?:the|this|that)\s+(?:[\w-]+\s+){0,2}?(conference|event|summit|forum|meeting|workshop|seminar|"
-    r"week-long event|exhibition|expo|festival|congress|dialogue)\b",
-    re.IGNORECASE,
+    r"\b(?:[Tt]he|[Tt]his|[Tt]hat)\s+(?:[a-z][\w-]*\s+){0,2}?(conference|event|summit|forum|meeting|workshop|seminar|"
+    r"week-long event|exhibition|expo|festival|congress|dialogue)\b"
 )
 _REF_GOVERNMENT = re.compile(r"\b(?:[Tt]he|[Ii]ts|[Tt]heir)\s+(government|Government)\b(?!\s+of\b)")
 _REF_PERSON = re.compile(
@@ -259,7 +258,7 @@ _DATE_WORDS = {
     "December",
 }
 _CONNECT_WORDS = {"of", "and", "for", "on", "the", "de", "du", "to", "in", "&"}
-_ACRONYM_AFTER = re.compile(r"^(?:[’']s)?\s*\(([A-Z][A-Za-z0-9&\-]{1,11})\)")
+_ACRONYM_AFTER = re.compile(r"(?:[’']s)?\s*\(([A-Z][A-Za-z0-9&\-]{1,11})\)")
 _NER_CLASS = {
     "PERSON": "Person",
     "ORG": "Organization",
@@ -285,6 +284,9 @@ def _trim(analysis: Analysis, start: int, end: int) -> tuple[int, int]:
             continue
         if first.rstrip(".,") in STARTERS:
             return start, start
+        if word_end > 0 and _opens_sentence_not_name(analysis, start):
+            start = word_end + 1
+            continue
         if (first in _CONNECT_WORDS or first.endswith(("’", "'", "’s", "'s"))) and word_end > 0:
             start = word_end + 1
             continue
@@ -317,6 +319,17 @@ def _trim(analysis: Analysis, start: int, end: int) -> tuple[int, int]:
             continue
         break
     return start, end
+
+
+_NOT_NAME_POS = {"ADV", "ADJ", "ADP", "DET", "PRON", "VERB", "AUX", "SCONJ", "CCONJ", "INTJ"}
+
+
+def _opens_sentence_not_name(analysis: Analysis, start: int) -> bool:
+    """True for a capitalised sentence opener the parser does not read as a name ("Later", "Meanwhile")."""
+    if analysis.doc is None or analysis.sentence_at(start).start != start:
+        return False
+    token = next((t for t in analysis.doc if t.idx == start), None)
+    return token is not None and token.pos_ in _NOT_NAME_POS and token.ent_type_ == ""
 
 
 def _ner_label(analysis: Analysis, start: int, end: int) -> str | None:
@@ -362,14 +375,46 @@ def _classify_untyped(analysis: Analysis, name: str, start: int, end: int) -> st
     return UNTYPED if len(words) <= 4 else ""
 
 
+def _parts_are_names(analysis: Analysis, start: int, name: str) -> bool:
+    """True when the parser's NER reads every part of "A and B" as a name of its own."""
+    pos = start
+    for part in name.split(" and "):
+        if _ner_label(analysis, pos, pos + len(part)) is None:
+            return False
+        pos += len(part) + len(" and ")
+    return True
+
+
+def _title_case(sentence_text: str) -> bool:
+    """A headline in Title Case: most words capitalised, so capitals say nothing about names."""
+    words = [w for w in re.findall(r"[A-Za-z][\w’'-]*", sentence_text) if len(w) > 3]
+    return len(words) >= 4 and sum(w[0].isupper() for w in words) >= 0.85 * len(words)
+
+
+def _name_spans(analysis: Analysis, start: int, end: int) -> list[tuple[int, int]]:
+    """Trimmed name sequences; a headless "A and B" is two names ("Laos and Vietnam")."""
+    spans = []
+    for match in NAME_SEQUENCE.finditer(analysis.text, start, end):
+        s, e = _trim(analysis, match.start(), match.end())
+        name = analysis.text[s:e]
+        quoted = s > 0 and analysis.text[s - 1] in '“"‘'  # a quoted title or theme is one piece
+        if " and " in name and not quoted and class_by_head(name, "en") is None and _parts_are_names(analysis, s, name):
+            pos = s
+            for part in name.split(" and "):
+                spans.append(_trim(analysis, pos, pos + len(part)))
+                pos += len(part) + len(" and ")
+        else:
+            spans.append((s, e))
+    return spans
+
+
 def find_mentions(analysis: Analysis) -> list[Mention]:
     """Find English entity mentions (not gazetteer ones) in an analysed article."""
     text = analysis.text
     found: list[Mention] = []
     taken: list[tuple[int, int]] = []
     for sentence in analysis.sentences:
-        for match in NAME_SEQUENCE.finditer(text, sentence.start, sentence.end):
-            start, end = _trim(analysis, match.start(), match.end())
+        for start, end in _name_spans(analysis, sentence.start, sentence.end):
             if end - start < 2:
                 continue
             name = text[start:end]
@@ -391,7 +436,7 @@ def find_mentions(analysis: Analysis) -> list[Mention]:
                 if name in COMMON_CAPITALISED or name.isdigit() or re.fullmatch(r"[A-Z][a-z]+-[A-Z][a-z]+", name):
                     continue
                 cls = _classify_untyped(analysis, name, start, end) or None
-                if cls is None:
+                if cls is None or (cls not in {"Person", "Place"} and _title_case(sentence.text)):
                     continue
             attrs: dict[str, object] = {}
             if cls == UNTYPED:

@@ -14,7 +14,7 @@ LATIN_NAME = re.compile(
     r"(?<![A-Za-z])[A-Za-z][A-Za-z0-9]*(?:[.\-][A-Za-z0-9]+)*(?: [A-Z0-9][A-Za-z0-9]*(?:[.\-][A-Za-z0-9]+)*)*"
 )
 #: words that end a Thai name chunk: verbs, prepositions, conjunctions
-_CUT = re.compile(r"(?:ได้|เป็น|ที่จะ|ซึ่ง|โดย|เพื่อ|กับ|จะ|ให้|ว่า|จาก(?!บล็อก)|และ(?!การสื่อสาร)|ร่วมกับ|นี้|ดังกล่าว)")
+_CUT = re.compile(r"(?:ได้|เป็น|ที่จะ|ซึ่ง|โดย|เพื่อ|กับ|จะ|ให้|ว่า|จาก(?!บล็อก)|ร่วมกับ|นี้|ดังกล่าว)")
 _VERSION = re.compile(r"\s(\d+(?:\.\d+)?(?: ?ปี)?(?:ฉบับที่ ?\d+)?)")
 #: Latin words that are common nouns in Thai tech news, not names
 _GENERIC = {"Real-time", "real-time", "Proof-of-Concept", "proof-of-concept", "Startup", "Fintech", "Digital"}
@@ -27,6 +27,8 @@ def _extend(text: str, start: int, head: str, cls: str, tech_words: set[str]) ->
     cut = _CUT.search(text, start + len(head), end)
     if cut:
         end = cut.start()
+    if cls != "Ministry" and (conj := text.find("และ", start + len(head), end)) > 0:
+        end = conj  # "and" joins two names, except in ministries ("กระทรวงเกษตรและป่าไม้")
     # a number or a technology word after a space still belongs to the name: "บล็อกเชน 4.0", "แผนการ 5 ปีฉบับที่ 9"
     while True:
         version = _VERSION.match(text, end)

@@ -1,0 +1,59 @@
+"""Linking: one entity per thing across articles and languages; short forms within an article."""
+
+from __future__ import annotations
+
+import pytest
+
+from kg.gazetteer import load_gazetteer
+from kg.linking import link_mentions
+from kg.mentions import find_mentions
+from kg.nlp import analyze
+from kg.records import Article
+
+
+def link(*articles: Article):
+    analyses = list(analyze(list(articles)))
+    mentions = {a.article.id: find_mentions(a) for a in analyses}
+    return link_mentions(analyses, mentions, gazetteer=load_gazetteer())
+
+
+def keys_with_label(corpus, label: str) -> set[str]:
+    return {e.key for e in corpus.entities.values() if any(label in forms for forms in e.labels.values())}
+
+
+@pytest.mark.parametrize(("full", "short"), [("Khamla Souvanh", "Souvanh")])
+def test_linking_surname_is_the_person(full: str, short: str) -> None:
+    corpus = link(Article("a", f"Minister {full} spoke. {short} said more.", "en"))
+    assert keys_with_label(corpus, full) == keys_with_label(corpus, short) != set()
+
+
+@pytest.mark.parametrize(("long", "acronym"), [("Mekong Fintech Association", "MFA")])
+def test_linking_acronym_is_its_long_form(long: str, acronym: str) -> None:
+    corpus = link(Article("a", f"The {long} ({acronym}) met. Later {acronym} said yes.", "en"))
+    assert keys_with_label(corpus, long) == keys_with_label(corpus, acronym) != set()
+
+
+@pytest.mark.parametrize(("en", "vi"), [("Tô Lâm", "Tô Lâm")])
+def test_linking_person_across_languages(en: str, vi: str) -> None:
+    corpus = link(
+        Article("a", "Party General Secretary To Lam spoke.", "en"),
+        Article("b", f"Tổng Bí thư {vi} phát biểu tại Hà Nội.", "vi"),
+    )
+    people = [e for e in corpus.entities.values() if e.cls == "Person"]
+    assert len(people) == 1 and people[0].articles == {"a", "b"}
+
+
+@pytest.mark.parametrize("years", ["2021-2040"])
+def test_linking_program_across_languages_by_signature(years: str) -> None:
+    corpus = link(
+        Article("a", f"Laos implements the National Digital Economy Vision for {years}.", "en"),
+        Article("b", f"Lào triển khai Tầm nhìn kinh tế số quốc gia giai đoạn {years}.", "vi"),
+    )
+    programs = [e for e in corpus.entities.values() if e.cls == "Program"]
+    assert len(programs) == 1 and programs[0].attrs["startYear"] == 2021 and programs[0].attrs["endYear"] == 2040
+
+
+@pytest.mark.parametrize("country", ["country/laos"])
+def test_linking_curated_country_merges_scripts(country: str) -> None:
+    corpus = link(Article("a", "Laos grows.", "en"), Article("b", "ลาวเติบโต", "th"), Article("c", "Lào phát triển.", "vi"))
+    assert corpus.entities[country].articles == {"a", "b", "c"}

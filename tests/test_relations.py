@@ -1,0 +1,67 @@
+"""Relation rules: each property from its trigger, with the stating sentence as evidence."""
+
+from __future__ import annotations
+
+import pytest
+
+from kg.gazetteer import load_gazetteer
+from kg.linking import link_mentions
+from kg.mentions import find_mentions
+from kg.nlp import analyze
+from kg.records import Article
+from kg.relations import extract_relations
+
+
+def relations_of(text: str, lang: str = "en") -> set[tuple[str, str, str]]:
+    gazetteer = load_gazetteer()
+    analyses = list(analyze([Article("a", text, lang)]))
+    corpus = link_mentions(analyses, {a.article.id: find_mentions(a) for a in analyses}, gazetteer=gazetteer)
+    found = extract_relations(analyses, corpus, gazetteer)
+    for r in found:
+        assert r.evidence.sentence in text and r.evidence.article_id == "a"
+    label = {k: e.label for k, e in corpus.entities.items()}
+    return {(label[r.subject], r.predicate, label[r.object]) for r in found}
+
+
+@pytest.mark.parametrize(
+    ("text", "triple"),
+    [
+        (
+            "The Lao Fintech Summit 2026 was organised by the Mekong Fintech Association in Vientiane.",
+            ("Lao Fintech Summit 2026", "organizer", "Mekong Fintech Association"),
+        ),
+        (
+            "The Lao Fintech Summit 2026 was organised by the Mekong Fintech Association in Vientiane.",
+            ("Lao Fintech Summit 2026", "location", "Vientiane"),
+        ),
+        (
+            "The Lao Fintech Summit 2026 was chaired by Prime Minister Khamla Souvanh.",
+            ("Lao Fintech Summit 2026", "chair", "Khamla Souvanh"),
+        ),
+        (
+            "Laos and Cambodia agreed to deepen cooperation on digital payments.",
+            ("Laos", "cooperatesWith", "Cambodia"),
+        ),
+        (
+            "The Lao government will be implementing the Digital Skills Roadmap for 2024-2035.",
+            ("Government of Laos", "implements", "Digital Skills Roadmap for 2024-2035"),
+        ),
+    ],
+)
+def test_relations_english_triggers(text: str, triple: tuple[str, str, str]) -> None:
+    assert triple in relations_of(text)
+
+
+@pytest.mark.parametrize(
+    "text", ["The Mekong Fintech Association signed a memorandum of understanding with BeeLink Pay Company."]
+)
+def test_relations_signing_makes_an_agreement_with_parties(text: str) -> None:
+    found = relations_of(text)
+    parties = {o for s, p, o in found if p == "party"}
+    assert parties == {"Mekong Fintech Association", "BeeLink Pay Company"}
+    assert any(p == "partner" for _, p, _ in found)
+
+
+@pytest.mark.parametrize("text", ["Laos has mountains. Cambodia has rivers."])
+def test_relations_no_cooperation_without_trigger(text: str) -> None:
+    assert not any(p == "cooperatesWith" for _, p, _ in relations_of(text))
