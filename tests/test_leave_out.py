@@ -5,8 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-
 from conftest import CORPUS, GOLD
+
 from kg.evaluate import load_gold, score
 from kg.pipeline import build
 
