@@ -61,10 +61,6 @@ SAMPLE_ANSWERS: dict[str, list[list[str | None]]] = {
 #: Named queries whose answer on the bundled corpus still has wrong rows (left out of
 #: ``*.expected.json``): extraction bugs, strict xfail so that a fix is noticed.
 KNOWN_EXTRACTION_BUGS: dict[str, str] = {
-    "cooperation": (
-        "Japan cooperatesWith Laos (a company partnership, not countries), a 'Government of Japan' partner "
-        "of Soramitsu (the text means the Lao government), and 'MetaBank' not merged with 'MetaBank Singapore'"
-    ),
 }
 
 REQUIRED_QUERIES = (

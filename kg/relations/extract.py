@@ -252,7 +252,9 @@ class _Extractor:
             if a and b and a.key != b.key:
                 self.emit(a.key, "partner", b.key, analysis, sentence, "partner", 0.7)
         coop = trigger("cooperation", lang)
-        countries = list(dict.fromkeys(s.key for s in spans if s.cls == "Country"))
+        # a country standing for a company's nationality ("Japan's Soramitsu") is not a party to cooperation
+        nationalities = {c for s in spans if s.cls == "Company" for c in self.nationality(analysis, s.mention)}
+        countries = list(dict.fromkeys(s.key for s in spans if s.cls == "Country" and s.key not in nationalities))
         if coop and coop.search(text) and len(countries) >= 2:
             for i, a in enumerate(countries):
                 for b in countries[i + 1 :]:
