@@ -39,7 +39,7 @@ format: $(STAMP)
 	$(BIN)/ruff check --fix kg tests
 
 bench: $(STAMP)
-	$(BIN)/python -m kg.bench --out build/bench.json
+	$(BIN)/python -m kg.bench --articles 1000 --out build/bench.json
 
 clean:
 	rm -rf build .pytest_cache

@@ -1,0 +1,26 @@
+"""The benchmark runs end to end and records its figures."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from kg.bench import run, write_corpus
+
+
+@pytest.mark.parametrize("n", [4])
+def test_bench_writes_figures(tmp_path: Path, n: int) -> None:
+    figures = run(n, tmp_path / "bench.json")
+    stored = json.loads((tmp_path / "bench.json").read_text())
+    assert stored == figures
+    assert stored["articles"] == n and stored["words"] > 250 * n
+    assert stored["entities"] > 0 and stored["relations"] > 0 and stored["peak_memory_mb"] > 0
+
+
+@pytest.mark.parametrize("n", [3])
+def test_bench_corpus_is_deterministic(tmp_path: Path, n: int) -> None:
+    (tmp_path / "a").mkdir()
+    (tmp_path / "b").mkdir()
+    assert write_corpus(tmp_path / "a", n) == write_corpus(tmp_path / "b", n)
