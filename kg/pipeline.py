@@ -14,7 +14,6 @@ from pathlib import Path
 
 from rdflib import Graph
 
-from kg.atomic import atomic_write_text
 from kg.errors import NothingBuiltError
 from kg.gazetteer import load_gazetteer
 from kg.graph import build_graph
@@ -79,7 +78,7 @@ def extract_graph(
     with report.timed("linking"):
         corpus = link_mentions(analyses, mentions, gazetteer=gazetteer)
     with report.timed("relations"):
-        relations = extract_relations(analyses, corpus, gazetteer)
+        relations = extract_relations(analyses, corpus, gazetteer, matcher=matcher)
     with report.timed("graph"):
         graph = build_graph(articles, corpus.entities.values(), relations)
     report.counts["classes"] = dict(sorted(Counter(e.cls for e in corpus.entities.values()).items()))
@@ -132,11 +131,11 @@ def build(
     outputs: dict[str, Path] = {}
     out.mkdir(parents=True, exist_ok=True)
     with report.timed("write"):
-        outputs["turtle"] = out / "graph.ttl"
-        write_turtle(graph, outputs["turtle"])
-        for fmt in formats:
-            from kg.export import export_graph
+        from kg.export import export_graph
 
+        outputs["turtle"] = out / "graph.ttl"
+        export_graph(graph, "turtle", outputs["turtle"])
+        for fmt in formats:
             path = out / f"graph.{fmt}"
             export_graph(graph, fmt, path)
             outputs[fmt] = path
@@ -153,21 +152,9 @@ def build(
     return BuildResult(graph, report, outputs)
 
 
-def write_turtle(graph: Graph, path: Path) -> None:
-    """Write Turtle through the exporter registry when present, else rdflib's serializer (atomic)."""
-    try:
-        from kg.export import export_graph
-    except ImportError:
-        atomic_write_text(path, graph.serialize(format="turtle"))
-        return
-    export_graph(graph, "turtle", path)
-
-
 def validation_summary(graph: Graph) -> dict:
     """SHACL-validate a graph and summarise the result for the report."""
-    try:
-        from kg.validate import validate_graph
-    except ImportError:
-        return {"conforms": None, "violations": [], "note": "validation unavailable"}
+    from kg.validate import validate_graph
+
     result = validate_graph(graph)
     return {"conforms": result.conforms, "violations": result.violations[:100]}

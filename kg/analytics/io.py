@@ -12,27 +12,13 @@ from pathlib import Path
 from rdflib import Dataset, Graph
 
 from kg.errors import InputError
+from kg.export.load import DATASET_FORMATS, RDF_SUFFIXES
 
 logger = logging.getLogger(__name__)
 
-#: Formats that carry named graphs; their quads are merged into one graph.
-QUAD_FORMATS = frozenset({"nquads", "trig"})
-
-#: file suffix -> rdflib parser name
-FORMATS: dict[str, str] = {
-    ".ttl": "turtle",
-    ".turtle": "turtle",
-    ".nt": "nt",
-    ".ntriples": "nt",
-    ".nq": "nquads",
-    ".trig": "trig",
-    ".n3": "n3",
-    ".jsonld": "json-ld",
-    ".json": "json-ld",
-    ".rdf": "xml",
-    ".xml": "xml",
-    ".owl": "xml",
-}
+#: Formats that carry named graphs, and file suffix -> rdflib parser name: one table with kg.export
+QUAD_FORMATS = DATASET_FORMATS
+FORMATS = RDF_SUFFIXES
 
 
 def load_graph(path: Path | str) -> Graph:

@@ -25,8 +25,7 @@ def _rules(analysis: Analysis, matcher: GazetteerMatcher) -> list[Mention]:
     elif lang == "th":
         from kg.mentions.lang import th
 
-        tech = {label for entry in matcher.gazetteer.entries if entry.cls == "Technology" for label in entry.labels.get("th", ())}
-        return th.find_mentions(analysis, tech_words=tech)
+        return th.find_mentions(analysis, tech_words=matcher.technology_labels.get("th", set()))
     else:
         from kg.mentions.lang.generic import find_mentions as rules
     return rules(analysis)

@@ -37,7 +37,11 @@ class GazetteerMatcher:
         self._forms: dict[str, list[tuple[GazetteerEntry, bool]]] = {}
         self._acronyms: dict[str, list[GazetteerEntry]] = {}
         latin, other = set(), set()
-        for surface, _lang, entry, is_acronym, is_ambiguous in gazetteer.surface_forms():
+        #: technology names per language (Thai rules let one close a name after a space)
+        self.technology_labels: dict[str, set[str]] = {}
+        for surface, lang, entry, is_acronym, is_ambiguous in gazetteer.surface_forms():
+            if entry.cls == "Technology" and not is_acronym and not is_ambiguous:
+                self.technology_labels.setdefault(lang, set()).add(surface)
             if is_acronym:
                 self._acronyms.setdefault(surface, []).append(entry)
                 continue

@@ -14,6 +14,7 @@ from kg.gazetteer import Gazetteer
 from kg.iri import slugify
 from kg.linking.linker import LinkedCorpus, mention_id
 from kg.linking.normalize import signature
+from kg.mentions.gazetteer_match import GazetteerMatcher
 from kg.nlp.analysis import Analysis
 from kg.records import Entity, Evidence, Mention, Relation, Sentence
 from kg.resources import data_dir
@@ -60,9 +61,10 @@ class _Span:
 
 
 class _Extractor:
-    def __init__(self, corpus: LinkedCorpus, gazetteer: Gazetteer) -> None:
+    def __init__(self, corpus: LinkedCorpus, gazetteer: Gazetteer, matcher: GazetteerMatcher) -> None:
         self.corpus = corpus
         self.gazetteer = gazetteer
+        self.matcher = matcher
         self.relations: list[Relation] = []
 
     def emit(self, s: str, p: str, o: str, analysis: Analysis, sentence: Sentence, rule: str, confidence: float) -> None:
@@ -82,10 +84,8 @@ class _Extractor:
 
     # --- country -------------------------------------------------------------------------
     def countries_in_name(self, m: Mention) -> list[str]:
-        from kg.mentions.gazetteer_match import default_matcher
-
         found = []
-        for hit in default_matcher().find(m.text):
+        for hit in self.matcher.find(m.text):
             for entry in hit.entries:
                 if entry.cls == "Country":
                     found.append(entry.id)
@@ -359,19 +359,26 @@ def _subsumed(relations: list[Relation]) -> list[Relation]:
     return [r for r in out if not (r.predicate == "supporter" and (r.subject, r.object) in organizers)]
 
 
-def extract_relations(analyses: Iterable[Analysis], corpus: LinkedCorpus, gazetteer: Gazetteer) -> list[Relation]:
+def extract_relations(
+    analyses: Iterable[Analysis],
+    corpus: LinkedCorpus,
+    gazetteer: Gazetteer,
+    *,
+    matcher: GazetteerMatcher | None = None,
+) -> list[Relation]:
     """Extract the contract's relations from linked articles.
 
     Args:
         analyses: The analysed articles.
         corpus: Linked entities and mentions; agreements found are added to it.
         gazetteer: Curated knowledge (countries, governments, parents).
+        matcher: The matcher over ``gazetteer`` that found the mentions (built when not given).
 
     Returns:
         Relations, each with the sentence that states it.
     """
     by_id = {a.article.id: a for a in analyses}
-    ex = _Extractor(corpus, gazetteer)
+    ex = _Extractor(corpus, gazetteer, matcher or GazetteerMatcher(gazetteer))
     for analysis in by_id.values():
         main_event = _main_event(corpus, analysis.article.id)
         for sentence in analysis.sentences:

@@ -14,6 +14,27 @@ _CAP = r"(?:[A-Z][\w’'&.\-]*|\d+(?:\.\d+)?(?:[-–]\d+)?)"
 _CONNECT = r"(?:of|and|for|on|the|de|du|&)"
 NAME_SEQUENCE = re.compile(rf"(?<![\w’'])[A-Z][\w’'&.\-]*(?:[ \t]+(?:{_CONNECT}[ \t]+)*{_CAP})*")
 
+_DATE_WORDS = {
+    "Monday",
+    "Tuesday",
+    "Wednesday",
+    "Thursday",
+    "Friday",
+    "Saturday",
+    "Sunday",
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+}
 #: capitalised words that open sentences or clauses but never start a name
 STARTERS = {
     "The",
@@ -141,24 +162,6 @@ STARTERS = {
     "Today",
     "Yesterday",
     "Tomorrow",
-    "Monday",
-    "Tuesday",
-    "Wednesday",
-    "Thursday",
-    "Friday",
-    "Saturday",
-    "Sunday",
-    "January",
-    "February",
-    "March",
-    "April",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
     "Mr",
     "Ms",
     "Mrs",
@@ -168,7 +171,7 @@ STARTERS = {
     "Firms",
     "Lawmakers",
     "Officials",
-}
+} | _DATE_WORDS
 #: words that look like names but, alone, are common nouns or adjectives in this news domain
 COMMON_CAPITALISED = {
     "Internet",
@@ -236,27 +239,6 @@ _LOWER_EVENT = re.compile(
     r"(?:conference|forum|summit|workshop|seminar|symposium|dialogue)\s+on\s+"
     r"[a-z][\w-]*(?:\s+(?:and\s+)?[a-z][\w-]*){0,5}?(?=\s+(?:conference|forum|summit|in|at|on|held|which|that)\b|[,.;])"
 )
-_DATE_WORDS = {
-    "Monday",
-    "Tuesday",
-    "Wednesday",
-    "Thursday",
-    "Friday",
-    "Saturday",
-    "Sunday",
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-}
 _CONNECT_WORDS = {"of", "and", "for", "on", "the", "de", "du", "to", "in", "&"}
 _ACRONYM_AFTER = re.compile(r"(?:[’']s)?\s*\(([A-Z][A-Za-z0-9&\-]{1,11})\)")
 _NER_CLASS = {
