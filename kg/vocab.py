@@ -1,7 +1,7 @@
 """Closed namespaces for the ontology terms: a misspelt term is an error, not a wrong IRI.
 
-The term list mirrors ``ontology/mekong-kg.ttl``; ``tests/test_vocab.py`` checks
-that the two still agree (regenerate with ``python -m kg.vocab``).
+The term list mirrors ``ontology/mekong-kg.ttl``; ``tests/test_ontology.py`` checks
+that the two still agree, both ways (add a term to both when the ontology grows).
 """
 
 from __future__ import annotations

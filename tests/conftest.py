@@ -23,9 +23,7 @@ def kg_command() -> list[str]:
 
 def run_kg(*args: str, cwd: Path | None = None, check: bool = False) -> subprocess.CompletedProcess:
     """Run the real ``kg`` CLI and capture its output."""
-    proc = subprocess.run(
-        [*kg_command(), *args], cwd=cwd or REPO, capture_output=True, text=True, timeout=600, check=False
-    )
+    proc = subprocess.run([*kg_command(), *args], cwd=cwd or REPO, capture_output=True, text=True, timeout=600, check=False)
     if check and proc.returncode != 0:
         raise AssertionError(f"kg {' '.join(args)} exited {proc.returncode}:\n{proc.stdout}\n{proc.stderr}")
     return proc

@@ -60,8 +60,7 @@ SAMPLE_ANSWERS: dict[str, list[list[str | None]]] = {
 
 #: Named queries whose answer on the bundled corpus still has wrong rows (left out of
 #: ``*.expected.json``): extraction bugs, strict xfail so that a fix is noticed.
-KNOWN_EXTRACTION_BUGS: dict[str, str] = {
-}
+KNOWN_EXTRACTION_BUGS: dict[str, str] = {}
 
 REQUIRED_QUERIES = (
     "ministries_agreements_foreign_companies",
