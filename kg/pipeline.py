@@ -23,6 +23,7 @@ from kg.mentions.gazetteer_match import GazetteerMatcher
 from kg.nlp import analyze
 from kg.records import RELATION_PROPERTIES, Article
 from kg.relations import extract_relations
+from kg.relations.dependency import match_dependencies
 from kg.report import BuildReport
 
 log = logging.getLogger(__name__)
@@ -71,6 +72,7 @@ def extract_graph(
         for analysis in _progress(analyze(articles), total=len(articles), desc="extracting", enabled=progress):
             analyses.append(analysis)
             mentions[analysis.article.id] = find_mentions(analysis, matcher=matcher)
+            analysis.dependency_matches = match_dependencies(analysis)
             if analysis.lang in THIN_COVERAGE:
                 entry = report.entry_for(analysis.article.id)
                 if entry is not None:

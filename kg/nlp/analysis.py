@@ -32,6 +32,8 @@ class Analysis:
     sentences: list[Sentence]
     tokens: list[Token]
     doc: Any = None
+    #: relations read off the parse (:class:`kg.relations.dependency.DependencyMatch`), kept when ``doc`` is dropped
+    dependency_matches: list = field(default_factory=list)
     _starts: list[int] = field(default_factory=list, repr=False)
 
     def __post_init__(self) -> None:
