@@ -57,3 +57,48 @@ def test_linking_program_across_languages_by_signature(years: str) -> None:
 def test_linking_curated_country_merges_scripts(country: str) -> None:
     corpus = link(Article("a", "Laos grows.", "en"), Article("b", "ลาวเติบโต", "th"), Article("c", "Lào phát triển.", "vi"))
     assert corpus.entities[country].articles == {"a", "b", "c"}
+
+
+def _brute_force_components(clusters: list, sigs: list[tuple[int, frozenset[str]]]) -> set[frozenset[int]]:
+    from kg.linking.linker import _same_signature, _UnionFind
+
+    uf = _UnionFind()
+    for a, (i, sig_i) in enumerate(sigs):
+        for j, sig_j in sigs[a + 1 :]:
+            same_class = clusters[i].cls == clusters[j].cls and not (clusters[i].key and clusters[j].key)
+            if same_class and _same_signature(clusters[i].cls, sig_i, sig_j):
+                uf.union(i, j)
+    groups: dict[int, set[int]] = {}
+    for i in range(len(clusters)):
+        groups.setdefault(uf.find(i), set()).add(i)
+    return {frozenset(g) for g in groups.values()}
+
+
+@pytest.mark.parametrize("seed", range(5))
+def test_signature_blocking_merges_exactly_like_all_pairs(seed: int) -> None:
+    """The prefix-filtered merge is exact: same components as comparing every pair (random names)."""
+    import random
+
+    from kg.linking.linker import _Cluster, _merge_by_signature, _UnionFind
+    from kg.linking.normalize import signature
+    from kg.records import Mention
+
+    rng = random.Random(seed)
+    words = ["Digital", "Mekong", "Payment", "Forum", "Blockchain", "Summit", "Week", "Council", "Vision", "Cloud", "2030"]
+    clusters, sigs = [], []
+    for i in range(120):
+        name = " ".join(rng.sample(words, rng.randint(2, 4)))
+        cls = rng.choice(["Event", "Program", "Organization"])
+        key = f"org/curated-{i}" if rng.random() < 0.15 else None
+        clusters.append(_Cluster([Mention("a", name, 0, len(name), cls, "en", "test")], key, cls))
+        sig = frozenset(w for w in signature(name, "en") if not w.isdigit() or len(w) != 4)
+        if len(sig) >= 2:
+            sigs.append((i, sig))
+    uf = _UnionFind()
+    _merge_by_signature(clusters, uf)
+    groups: dict[int, set[int]] = {}
+    for i in range(len(clusters)):
+        groups.setdefault(uf.find(i), set()).add(i)
+    blocked = {frozenset(g) for g in groups.values()}
+    assert blocked == _brute_force_components(clusters, sigs)
+    assert any(len(g) > 1 for g in blocked)  # the names do overlap: something merged

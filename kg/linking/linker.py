@@ -199,38 +199,7 @@ def _merge_clusters(clusters: list[_Cluster], country_names: set[str]) -> list[_
                 if nk in by_name and _compatible(clusters[by_name[nk]].cls, c.cls):
                     uf.union(i, by_name[nk])
                 by_name.setdefault(nk, i)
-    sigs: list[tuple[int, frozenset[str], tuple[int, ...]]] = []
-    for i, c in enumerate(clusters):
-        if c.cls in _SIGNATURE_CLASSES:
-            for m in c.mentions:
-                sig = frozenset(w for w in signature(_surface(m), m.lang) if not re.fullmatch(r"\d{4}", w))
-                if len(sig) >= 2:
-                    sigs.append((i, sig, years(m.text)))
-    for a in range(len(sigs)):
-        i, sig_i, years_i = sigs[a]
-        for b in range(a + 1, len(sigs)):
-            j, sig_j, years_j = sigs[b]
-            if uf.find(i) == uf.find(j) or clusters[i].cls != clusters[j].cls:
-                continue
-            if clusters[i].key and clusters[j].key:
-                continue
-            if years_i and years_j and years_i != years_j:
-                continue
-            shared = sig_i & sig_j
-            jaccard = len(shared) / len(sig_i | sig_j)
-            if clusters[i].cls == "Event":
-                distinctive = any(re.search(r"\d", w) for w in shared)
-                subset = len(shared) >= 2 and (sig_i <= sig_j or sig_j <= sig_i)
-                same = len(shared) >= 3 or (len(shared) >= 2 and distinctive) or subset
-            elif clusters[i].cls == "Program":
-                numbers_i = {w for w in sig_i if w.isdigit()}
-                numbers_j = {w for w in sig_j if w.isdigit()}
-                same = sig_i == sig_j or (jaccard >= 0.6 and len(shared) >= 2)
-                same = same or (bool(numbers_i) and numbers_i == numbers_j and len(shared - numbers_i) >= 1)
-            else:
-                same = sig_i == sig_j or (jaccard >= 0.6 and len(shared) >= 2)
-            if same:
-                uf.union(i, j)
+    _merge_by_signature(clusters, uf)
     groups: dict[int, list[int]] = defaultdict(list)
     for i in range(len(clusters)):
         groups[uf.find(i)].append(i)
@@ -240,6 +209,73 @@ def _merge_clusters(clusters: list[_Cluster], country_names: set[str]) -> list[_
         key = next((clusters[i].key for i in members if clusters[i].key), None)
         merged.append(_Cluster(mentions, key))
     return merged
+
+
+def _same_signature(cls: str, sig_i: frozenset[str], sig_j: frozenset[str]) -> bool:
+    """Whether two name signatures of one class name the same thing (every rule needs >= 2 shared words)."""
+    shared = sig_i & sig_j
+    if len(shared) < 2:
+        return False
+    jaccard = len(shared) / len(sig_i | sig_j)
+    if cls == "Event":
+        distinctive = any(re.search(r"\d", w) for w in shared)
+        return len(shared) >= 3 or distinctive or sig_i <= sig_j or sig_j <= sig_i
+    if cls == "Program":
+        numbers_i = {w for w in sig_i if w.isdigit()}
+        numbers_j = {w for w in sig_j if w.isdigit()}
+        same = sig_i == sig_j or jaccard >= 0.6
+        return same or (bool(numbers_i) and numbers_i == numbers_j and len(shared - numbers_i) >= 1)
+    return sig_i == sig_j or jaccard >= 0.6
+
+
+def _merge_by_signature(clusters: list[_Cluster], uf: _UnionFind) -> None:
+    """Union clusters of one class whose name signatures match (see :func:`_same_signature`).
+
+    Two clusters that both carry a curated id are never merged this way. Exact,
+    not approximate, and near-linear: identical signatures are grouped first, and
+    candidate pairs come from a prefix filter -- two sets sharing >= 2 words share
+    one of each set's words other than its most frequent one, so only those words
+    are indexed ("digital", "ministry" ... never pair everything with everything).
+    """
+    groups: dict[tuple[str, frozenset[str], tuple[int, ...]], list[int]] = defaultdict(list)
+    for i, c in enumerate(clusters):
+        if c.cls in _SIGNATURE_CLASSES:
+            for m in c.mentions:
+                sig = frozenset(w for w in signature(_surface(m), m.lang) if not re.fullmatch(r"\d{4}", w))
+                if len(sig) >= 2 and i not in groups[(c.cls, sig, years(m.text))][-1:]:
+                    groups[(c.cls, sig, years(m.text))].append(i)
+    items = list(groups.items())
+
+    def connect(a: list[int], b: list[int]) -> None:
+        # edges between every unkeyed cluster and every other one; keyed-keyed pairs never
+        free_a = [i for i in a if not clusters[i].key]
+        free_b = [j for j in b if not clusters[j].key]
+        if free_a:
+            for j in b:
+                uf.union(free_a[0], j)
+            for i in free_a[1:]:
+                uf.union(free_a[0], i)
+        if free_b:
+            for i in a:
+                uf.union(free_b[0], i)
+            for j in free_b[1:]:
+                uf.union(free_b[0], j)
+
+    for _, members in items:
+        connect(members, members)
+    frequency = Counter((cls, w) for (cls, sig, _), _m in items for w in sig)
+    index: dict[tuple[str, str], list[int]] = defaultdict(list)
+    for n, ((cls, sig, yrs), members) in enumerate(items):
+        words = sorted(sig, key=lambda w: (frequency[(cls, w)], w))[:-1]
+        candidates = {k for w in words for k in index[(cls, w)]}
+        for k in sorted(candidates):
+            (_, other, other_years), other_members = items[k]
+            if yrs and other_years and yrs != other_years:
+                continue
+            if _same_signature(cls, other, sig):
+                connect(other_members, members)
+        for w in words:
+            index[(cls, w)].append(n)
 
 
 def _canonical_label(entity_mentions: list[Mention], cls: str) -> str:

@@ -31,19 +31,22 @@ def titles() -> dict:
     return {k: v for k, v in _load_json("titles.json").items() if not k.startswith("_")}
 
 
-def head_table(lang: str, kind: str) -> list[tuple[str, str]]:
+@functools.cache
+def head_table(lang: str, kind: str) -> tuple[tuple[str, str], ...]:
     """Return ``(head, class)`` pairs for a language, longest head first."""
     table = heads().get(lang, {}).get(kind, {})
     pairs = [(word, cls) for cls, words in table.items() for word in words]
-    return sorted(pairs, key=lambda p: (-len(p[0]), p[0]))
+    return tuple(sorted(pairs, key=lambda p: (-len(p[0]), p[0])))
 
 
-def title_table(lang: str) -> list[tuple[str, str | None]]:
+@functools.cache
+def title_table(lang: str) -> tuple[tuple[str, str | None], ...]:
     """Return ``(title, org_class)`` pairs for a language, longest first."""
     table = titles().get(lang, {}).get("titles", {})
-    return sorted(table.items(), key=lambda p: (-len(p[0]), p[0]))
+    return tuple(sorted(table.items(), key=lambda p: (-len(p[0]), p[0])))
 
 
-def honorifics(lang: str) -> list[str]:
+@functools.cache
+def honorifics(lang: str) -> tuple[str, ...]:
     """Return the honorifics of a language, longest first."""
-    return sorted(titles().get(lang, {}).get("honorifics", []), key=len, reverse=True)
+    return tuple(sorted(titles().get(lang, {}).get("honorifics", []), key=len, reverse=True))
