@@ -17,10 +17,28 @@ from kg.linking.normalize import signature
 from kg.mentions.gazetteer_match import GazetteerMatcher
 from kg.nlp.analysis import Analysis
 from kg.records import Entity, Evidence, Mention, Relation, Sentence
+from kg.relations.dependency import DependencyMatch
 from kg.resources import data_dir
 
 ORG = {"Organization", "PublicBody", "Government", "Ministry", "Company"}
 AGENT = ORG | {"Person"}
+
+#: (subject classes, object classes) of the properties dependency patterns read
+SIGNATURES: dict[str, tuple[set[str], set[str]]] = {
+    "organizer": ({"Event"}, ORG),
+    "supporter": ({"Event"}, AGENT),
+    "chair": ({"Event"}, {"Person"}),
+    "participant": ({"Event"}, AGENT),
+    "implements": (ORG, {"Program"}),
+    "issuedBy": ({"Program"}, ORG),
+    "developedBy": ({"Product"}, ORG),
+    "partOf": ({"Event", "Program"}, {"Program"}),
+    "partner": (ORG, ORG),
+    "holdsPositionIn": ({"Person"}, ORG),
+}
+#: how far after the agreement word (characters) a technology is still what the agreement is about
+AGREEMENT_TOPIC_WINDOW = 100
+DEP_CONFIDENCE = 0.85
 
 
 @functools.cache
@@ -67,10 +85,21 @@ class _Extractor:
         self.matcher = matcher
         self.relations: list[Relation] = []
 
-    def emit(self, s: str, p: str, o: str, analysis: Analysis, sentence: Sentence, rule: str, confidence: float) -> None:
+    def emit(
+        self,
+        s: str,
+        p: str,
+        o: str,
+        analysis: Analysis,
+        sentence: Sentence,
+        rule: str,
+        confidence: float,
+        kind: str = "rule",
+    ) -> None:
+        """Record ``s p o`` with the sentence as evidence; the extractor is ``<kind>:<rule>:<lang>``."""
         if s == o:
             return
-        ev = Evidence(analysis.article.id, sentence.text, analysis.lang, f"rule:{rule}:{analysis.lang}", confidence)
+        ev = Evidence(analysis.article.id, sentence.text, analysis.lang, f"{kind}:{rule}:{analysis.lang}", confidence)
         self.relations.append(Relation(s, p, o, ev))
 
     def spans(self, analysis: Analysis, sentence: Sentence) -> list[_Span]:
@@ -148,13 +177,74 @@ class _Extractor:
         return before[-1].key if before else self.corpus.article_country.get(analysis.article.id)
 
     # --- per sentence ----------------------------------------------------------------------
-    def sentence_relations(self, analysis: Analysis, sentence: Sentence, main_event: str | None) -> None:
+    # --- dependency matches (English parse) ---------------------------------------------
+    @staticmethod
+    def resolve(span: tuple[int, int], head: tuple[int, int] | None, spans: list[_Span]) -> _Span | None:
+        """The linked mention a dependency phrase stands for: the one overlapping its head word.
+
+        Whole (not nested) mentions beat mentions inside a longer name, then longer beats shorter.
+        """
+        lo, hi = head or span
+        found = [s for s in spans if s.mention.start < hi and s.mention.end > lo]
+        if not found:
+            return None
+        return max(found, key=lambda s: (not s.mention.attrs.get("nested"), s.mention.end - s.mention.start))
+
+    def dependency_relations(
+        self,
+        analysis: Analysis,
+        sentence: Sentence,
+        matches: list[DependencyMatch],
+        spans: list[_Span],
+        main_event: str | None,
+        events: list[_Span],
+    ) -> bool:
+        """Emit what the dependency patterns read in this sentence; True when they made an agreement."""
+        agreements: dict[tuple[int, int], list[DependencyMatch]] = {}
+        for m in matches:
+            if m.predicate in {"party", "concerns"}:
+                agreements.setdefault(m.subject, []).append(m)
+                continue
+            signature_ = SIGNATURES.get(m.predicate)
+            subj = self.resolve(m.subject, m.subject_head, spans)
+            obj = self.resolve(m.object, m.object_head, spans)
+            if signature_ is None or subj is None or obj is None or subj.key == obj.key:
+                continue
+            if subj.cls not in signature_[0] or obj.cls not in signature_[1]:
+                continue
+            if m.predicate == "participant" and obj.cls == "Government" and obj.mention.cls == "Ref":
+                continue
+            self.emit(subj.key, m.predicate, obj.key, analysis, sentence, m.pattern, DEP_CONFIDENCE, kind="dep")
+        made = False
+        for group in agreements.values():
+            parties = [
+                p
+                for m in group
+                if m.predicate == "party" and (p := self.resolve(m.object, m.object_head, spans)) and p.cls in ORG
+            ]
+            if len({p.key for p in parties}) < 2:
+                continue
+            topics = [
+                s
+                for m in group
+                if m.predicate == "concerns"
+                for s in spans
+                if s.cls == "Technology" and m.object[0] <= s.mention.start and s.mention.end <= m.object[1]
+            ]
+            self.agreement(analysis, sentence, parties, topics, main_event, events, rule=group[0].pattern, kind="dep")
+            made = True
+        return made
+
+    def sentence_relations(
+        self, analysis: Analysis, sentence: Sentence, main_event: str | None, deps: list[DependencyMatch] | None = None
+    ) -> None:
         lang = analysis.lang
         text = sentence.text
         spans = self.spans(analysis, sentence)
         if not spans:
             return
         events = [s for s in spans if s.cls == "Event"]
+        signed = bool(deps) and self.dependency_relations(analysis, sentence, deps or [], spans, main_event, events)
 
         def rel_pos(span: _Span) -> int:
             return span.mention.start - sentence.start
@@ -240,11 +330,16 @@ class _Extractor:
         # agreements and partners
         orgs = [s for s in spans if s.cls in ORG]
         sign = trigger("signing", lang)
-        if sign and (t := sign.search(text)) and len({o.key for o in orgs}) >= 2:
+        if not signed and sign and (t := sign.search(text)) and len({o.key for o in orgs}) >= 2:
             before = last_before(t.start(), ORG)
             after = first_after(t.end(), ORG, 120)
             if before and after and before.key != after.key:
-                self.agreement(analysis, sentence, [before, after], spans, main_event, events)
+                # what the agreement is about follows the agreement word closely ("MoU on X", "ký hợp đồng phát triển X")
+                words = trigger("agreement_words", lang)
+                word = words.search(text, t.start()) if words else None
+                anchor = word.end() if word else t.end()
+                topics = [s for s in spans if s.cls == "Technology" and 0 <= rel_pos(s) - anchor <= AGREEMENT_TOPIC_WINDOW]
+                self.agreement(analysis, sentence, [before, after], topics, main_event, events)
         partner = trigger("partner", lang)
         if partner and (t := partner.search(text)):
             a = last_before(t.start(), ORG)
@@ -266,10 +361,14 @@ class _Extractor:
         analysis: Analysis,
         sentence: Sentence,
         parties: list[_Span],
-        spans: list[_Span],
+        topics: list[_Span],
         main_event: str | None,
         events: list[_Span],
+        *,
+        rule: str = "party",
+        kind: str = "rule",
     ) -> None:
+        """Add an n-ary agreement node for ``parties`` (two or more), with what it concerns and where it was signed."""
         keys = sorted({p.key for p in parties})
         key = "agreement/" + "--".join(slugify(k.split("/", 1)[1]) for k in keys)
         names = [self.corpus.entities[k].label for k in keys]
@@ -287,18 +386,21 @@ class _Extractor:
                 analysis.article.id, sentence.text, sentence.start, sentence.end, "Agreement", analysis.lang, "rule:agreement"
             )
         )
+        confidence = DEP_CONFIDENCE if kind == "dep" else 0.8
+        partner_rule, topic_rule = (f"{rule}:partner", f"{rule}:concerns") if kind == "dep" else ("partner:agreement", "concerns")
         for p in keys:
-            self.emit(key, "party", p, analysis, sentence, "party", 0.8)
-        self.emit(keys[0], "partner", keys[1], analysis, sentence, "partner:agreement", 0.7)
+            self.emit(key, "party", p, analysis, sentence, rule, confidence, kind=kind)
+        for i, a in enumerate(keys):
+            for b in keys[i + 1 :]:
+                self.emit(a, "partner", b, analysis, sentence, partner_rule, confidence - 0.1, kind=kind)
         elsewhere = trigger("elsewhere_in_time", analysis.lang)
         event = events[0].key if events else None
         if event is None and main_event and not (elsewhere and elsewhere.search(sentence.text)):
             event = main_event
         if event:
             self.emit(key, "signedAt", event, analysis, sentence, "signedAt", 0.6)
-        for s in spans:
-            if s.cls == "Technology":
-                self.emit(key, "concerns", s.key, analysis, sentence, "concerns", 0.55)
+        for tech in dict.fromkeys(t.key for t in topics):
+            self.emit(key, "concerns", tech, analysis, sentence, topic_rule, confidence - 0.2, kind=kind)
 
     def positions(self, analysis: Analysis, sentence: Sentence, spans: list[_Span]) -> None:
         """holdsPositionIn: a person's office, from the title before the name or beside it."""
@@ -381,8 +483,11 @@ def extract_relations(
     ex = _Extractor(corpus, gazetteer, matcher or GazetteerMatcher(gazetteer))
     for analysis in by_id.values():
         main_event = _main_event(corpus, analysis.article.id)
+        deps: dict[int, list[DependencyMatch]] = {}
+        for m in analysis.dependency_matches:
+            deps.setdefault(m.sentence, []).append(m)
         for sentence in analysis.sentences:
-            ex.sentence_relations(analysis, sentence, main_event)
+            ex.sentence_relations(analysis, sentence, main_event, deps.get(sentence.index))
     ex.country_relations(by_id)
     for entity in list(corpus.entities.values()):
         entry = gazetteer.get(entity.key)
