@@ -246,8 +246,9 @@ def _left(tok: Any) -> int:
     """Leftmost token index of the modifiers before ``tok`` (determiners and all)."""
     i = tok.i
     for child in tok.lefts:
-        # a name's possessor is a name of its own ("Japan's Soramitsu")
-        if child.dep_ in _LEFT_DEPS and not (child.dep_ == "poss" and tok.pos_ == "PROPN"):
+        # a name's possessor is a name of its own ("Japan's Soramitsu", "Vantiko's CEO Anna Kim")
+        owned = child.dep_ == "poss" or (child.dep_ == "compound" and any(c.dep_ == "poss" for c in child.children))
+        if child.dep_ in _LEFT_DEPS and not (owned and tok.pos_ == "PROPN"):
             i = min(i, child.left_edge.i)
     return i
 
@@ -303,10 +304,38 @@ def _proxy(tok: Any) -> Any:
 
 
 def _relative_head(verb: Any, arg: Any) -> Any:
-    """For "the forum, which was hosted by X", the noun the relative pronoun stands for."""
-    if arg.tag_ in {"WDT", "WP", "WP$"} and verb.dep_ == "relcl":
-        return verb.head
-    return arg
+    """For "the forum, which was hosted by X", the noun the relative pronoun stands for.
+
+    The parser often hangs the clause on the first noun of "the sidelines of the Forum, which ...";
+    the name right before the pronoun is what it refers to.
+    """
+    if arg.tag_ not in {"WDT", "WP", "WP$"} or verb.dep_ != "relcl":
+        return arg
+    head = verb.head
+    if head.pos_ == "NOUN":
+        for prep in (c for c in head.rights if c.dep_ == "prep" and c.lower_ == "of"):
+            for pobj in (c for c in prep.children if c.dep_ == "pobj" and c.pos_ == "PROPN"):
+                between = head.doc[pobj.right_edge.i + 1 : arg.i]
+                if all(t.is_punct for t in between):
+                    return pobj
+    return head
+
+
+_NAMING = {"called", "named", "dubbed", "branded", "titled"}
+
+
+def _named(tok: Any) -> Any:
+    """The name a common noun introduces: "a platform called X", "its new app, X," -> X."""
+    if tok.pos_ != "NOUN":
+        return tok
+    for child in tok.rights:
+        if child.dep_ == "acl" and child.lower_ in _NAMING:
+            for name in child.children:
+                if name.dep_ in {"oprd", "attr", "xcomp", "dobj"} and name.text[:1].isupper():
+                    return name
+        if child.dep_ == "appos" and child.text[:1].isupper():
+            return child
+    return tok
 
 
 def _subject(verb: Any, deps: tuple[str, ...] = ("nsubj",)) -> Any | None:
@@ -342,6 +371,9 @@ def _patient(verb: Any) -> Any | None:
                 verb = noun.head.head
                 seen += 1
                 continue
+            # "the Mekong AI Summit, an event hosted by X": the name the apposition describes
+            if noun.dep_ == "appos" and noun.pos_ == "NOUN":
+                return noun.head
             return noun
         return None
     return None
@@ -351,6 +383,10 @@ def _sentence_of(analysis: Analysis, tok: Any) -> int:
     return analysis.sentence_at(tok.idx).index
 
 
+def _clip(span: Span, sentence: Any) -> Span:
+    return max(span[0], sentence.start), min(span[1], sentence.end)
+
+
 def _pairs(prop: str, name: str, subjects: list[Any], objects: list[Any]) -> Iterator[tuple[str, Any, Any, str]]:
     for s in subjects:
         for o in objects:
@@ -358,22 +394,30 @@ def _pairs(prop: str, name: str, subjects: list[Any], objects: list[Any]) -> Ite
                 yield prop, s, o, name
 
 
+def _agreement_heads(noun: Any, verb: Any) -> list[Any]:
+    """Words an agreement's complements hang off: the verb, the noun and its of-complement ("memorandum of understanding")."""
+    heads = [verb, noun]
+    for prep in (c for c in noun.rights if c.dep_ == "prep" and c.lower_ == "of"):
+        heads.extend(c for c in prep.children if c.dep_ == "pobj")
+    return heads
+
+
 def _agreement_topics(noun: Any, verb: Any) -> list[Any]:
     """Phrases saying what an agreement is about: "an MoU on X", "an agreement to develop X"."""
     out = []
-    for head in (noun, verb):
+    for head in _agreement_heads(noun, verb):
         for child in head.children:
             if child.dep_ == "prep" and child.lower_ in _ABOUT_PREPS:
-                out.extend(c for c in child.children if c.dep_ == "pobj")
-            elif child.dep_ in {"acl", "advcl", "xcomp", "relcl"} and child.pos_ == "VERB":
+                # on the verb only after the agreement noun: not "On the second day, X signed ..."
+                if head is not verb or (child.i > noun.i and child.lower_ not in {"in", "for"}):
+                    out.extend(c for c in child.children if c.dep_ == "pobj")
+            elif child.dep_ in {"acl", "advcl", "xcomp"} and child.pos_ == "VERB":
+                # a purpose ("to develop X"), not any clause ("while Y announced Z")
+                if not any(c.dep_ == "aux" and c.lower_ == "to" for c in child.children):
+                    continue
                 out.extend(c for c in child.children if c.dep_ in {"dobj", "attr"})
                 for prep in (c for c in child.children if c.dep_ == "prep" and c.lower_ in _ABOUT_PREPS):
                     out.extend(c for c in prep.children if c.dep_ == "pobj")
-        # "memorandum of understanding on X": the topic hangs off the of-complement
-        for prep in (c for c in head.children if c.dep_ == "prep" and c.lower_ == "of"):
-            for pobj in (c for c in prep.children if c.dep_ == "pobj"):
-                for sub in (c for c in pobj.children if c.dep_ == "prep" and c.lower_ in _ABOUT_PREPS):
-                    out.extend(c for c in sub.children if c.dep_ == "pobj")
     return out
 
 
@@ -383,7 +427,7 @@ def _signing(name: str, noun: Any, verb: Any) -> Iterator[tuple[str, Any, Any, s
     subject = _subject(verb)
     if subject is not None and noun.dep_ != "nsubjpass":
         parties.extend(_proxy(t) for t in _conjuncts(subject))
-    for head in (verb, noun):
+    for head in _agreement_heads(noun, verb):
         for prep in (c for c in head.children if c.dep_ in {"prep", "agent"} and c.lower_ in {"with", "between", "by"}):
             for pobj in (c for c in prep.children if c.dep_ == "pobj"):
                 parties.extend(_proxy(t) for t in _conjuncts(pobj))
@@ -445,13 +489,20 @@ def match_dependencies(analysis: Analysis) -> list[DependencyMatch]:
     for match_id, token_ids in matcher(doc):
         name, ids = keys[doc.vocab.strings[match_id]]
         toks = {rid: doc[i] for rid, i in zip(ids, token_ids, strict=True)}
+        anchor = _sentence_of(analysis, doc[token_ids[0]])
         for prop, s_tok, o_tok, pattern in _roles(name, toks):
+            s_tok, o_tok = _named(s_tok), o_tok if prop == "concerns" else _named(o_tok)
+            # a title line without a full stop is parsed into the next sentence: keep to one sentence
+            if not _sentence_of(analysis, s_tok) == _sentence_of(analysis, o_tok) == anchor:
+                continue
             subject, s_head = _phrase(s_tok)
             if prop == "concerns":
                 obj, o_head = _whole(o_tok), None
             else:
                 obj, o_head = _phrase(o_tok)
-            out.append(DependencyMatch(prop, subject, obj, _sentence_of(analysis, s_tok), pattern, s_head, o_head))
+            sentence = analysis.sentences[anchor]
+            subject, obj = _clip(subject, sentence), _clip(obj, sentence)
+            out.append(DependencyMatch(prop, subject, obj, anchor, pattern, s_head, o_head))
     return list(dict.fromkeys(sorted(out, key=lambda m: (m.sentence, m.subject, m.object, m.predicate, m.pattern))))
 
 
