@@ -2,6 +2,15 @@
 
 One public function, :func:`validate_graph`, after pySHACL's ``validate``; the
 CLI follows pySHACL's exit codes (0 conforms, 1 does not, 2 error).
+
+Core constraints go to pySHACL. SHACL-SPARQL constraints (``sh:sparql``) are
+evaluated here set-at-a-time: pySHACL runs such a query once per focus node
+and re-parses it each time (0.05-0.1 s a node: minutes on a corpus of a
+thousand articles), while the same query with ``$this`` left unbound, run
+once over the whole graph, yields exactly the same violations whenever its
+pattern binds ``$this`` to a target node, as every query in our shapes does
+(``$this ?path ?value`` / ``$this rdf:type ?value``). The results are added
+to pySHACL's report graph as ordinary ``sh:ValidationResult`` nodes.
 """
 
 from __future__ import annotations
@@ -83,6 +92,7 @@ def validate_graph(
     if ontology is None:
         logger.warning("%s is missing; validating without the ontology", ontology_path)
     logger.info("validating %d triples (inference: %s)", len(graph), "owlrl" if inference else "none")
+    sparql_constraints = _take_sparql_constraints(shapes)
     conforms, report_graph, report_text = validate(
         graph,
         shacl_graph=shapes,
@@ -95,8 +105,122 @@ def validate_graph(
         advanced=True,
         inplace=False,
     )
+    extra = _evaluate_sparql_constraints(graph, ontology, sparql_constraints, report_graph)
+    if extra:
+        conforms = False
+        report_graph.set((next(report_graph.subjects(RDF.type, SH.ValidationReport)), SH.conforms, Literal(False)))
+        report_text = str(report_text).replace("Conforms: True", "Conforms: False") + "".join(
+            f"Constraint Violation in SPARQLConstraintComponent (http://www.w3.org/ns/shacl#SPARQLConstraintComponent):\n"
+            f"\tSeverity: sh:Violation\n\tFocus Node: {focus}\n\tMessage: {message}\n"
+            for focus, message in extra
+        )
     lines = violation_lines(report_graph, graph)
     return ValidationResult(bool(conforms), lines, str(report_text), report_graph)
+
+
+@dataclass
+class _SparqlConstraint:
+    shape: Node
+    node: Node
+    select: str
+    messages: list[Literal]
+    severity: Node
+
+
+def _take_sparql_constraints(shapes: Graph) -> list[_SparqlConstraint]:
+    """Remove the ``sh:sparql`` constraints from ``shapes`` and return them with their prefixes applied."""
+    found = []
+    for shape, node in list(shapes.subject_objects(SH.sparql)):
+        if (node, SH.deactivated, Literal(True)) in shapes:
+            shapes.remove((shape, SH.sparql, node))
+            continue
+        prefixes = "".join(
+            f"PREFIX {shapes.value(decl, SH.prefix)}: <{shapes.value(decl, SH.namespace)}>\n"
+            for owner in shapes.objects(node, SH.prefixes)
+            for decl in shapes.objects(owner, SH.declare)
+        )
+        select = str(shapes.value(node, SH.select))
+        found.append(
+            _SparqlConstraint(
+                shape,
+                node,
+                prefixes + select,
+                list(shapes.objects(node, SH.message)) or list(shapes.objects(shape, SH.message)),
+                shapes.value(shape, SH.severity) or SH.Violation,
+            )
+        )
+        shapes.remove((shape, SH.sparql, node))
+    return found
+
+
+def _oxigraph_store(graph: Graph, ontology: Graph | None):
+    """The data (and ontology) in an in-memory Oxigraph store, for whole-graph SPARQL."""
+    import pyoxigraph
+
+    store = pyoxigraph.Store()
+    for g in (graph, ontology):
+        if g is not None:
+            store.bulk_load(g.serialize(format="nt", encoding="utf-8"), format=pyoxigraph.RdfFormat.N_TRIPLES)
+    return store
+
+
+def _to_rdflib(term: object) -> Node:
+    """An Oxigraph term as the rdflib term."""
+    import pyoxigraph
+    from rdflib import BNode
+
+    if isinstance(term, pyoxigraph.NamedNode):
+        return URIRef(term.value)
+    if isinstance(term, pyoxigraph.BlankNode):
+        return BNode(term.value)
+    if isinstance(term, pyoxigraph.Literal):
+        if term.language:
+            return Literal(term.value, lang=term.language)
+        return Literal(term.value, datatype=URIRef(term.datatype.value))
+    raise TypeError(f"unexpected SPARQL result term {term!r}")
+
+
+def _evaluate_sparql_constraints(
+    graph: Graph, ontology: Graph | None, constraints: list[_SparqlConstraint], report: Graph
+) -> list[tuple[str, str]]:
+    """Run each constraint once over the whole graph; add a result node per solution to ``report``."""
+    if not constraints:
+        return []
+    from rdflib import BNode
+
+    store = _oxigraph_store(graph, ontology)
+    out = []
+    root = next(report.subjects(RDF.type, SH.ValidationReport))
+    for c in constraints:
+        query = c.select.replace("$this", "?this")
+        solutions = store.query(query)
+        names = [v.value for v in solutions.variables]
+        for solution in solutions:
+            values = {name: _to_rdflib(solution[name]) for name in names if solution[name] is not None}
+            focus = values.get("this")
+            if focus is None:
+                continue
+            result = BNode()
+            report.add((root, SH.result, result))
+            report.add((result, RDF.type, SH.ValidationResult))
+            report.add((result, SH.focusNode, focus))
+            report.add((result, SH.resultSeverity, c.severity))
+            report.add((result, SH.sourceShape, c.shape))
+            report.add((result, SH.sourceConstraint, c.node))
+            report.add((result, SH.sourceConstraintComponent, SH.SPARQLConstraintComponent))
+            if values.get("path") is not None:
+                report.add((result, SH.resultPath, values["path"]))
+            if values.get("value") is not None:
+                report.add((result, SH.value, values["value"]))
+            first = ""
+            for message in c.messages:
+                text = str(message).replace("{$this}", str(focus))
+                for name, value in values.items():
+                    text = text.replace("{?" + name + "}", str(value)).replace("{$" + name + "}", str(value))
+                report.add((result, SH.resultMessage, Literal(text, lang=message.language)))
+                first = first or text
+            out.append((str(focus), first))
+    return out
 
 
 def violation_lines(report: Graph, data: Graph | None = None) -> list[str]:

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
-from rdflib import RDF, Graph, Literal
+from rdflib import RDF, Graph, Literal, URIRef
 
 from kg.cli import cli, main
 from kg.errors import ConfigError
@@ -125,3 +125,37 @@ def test_cli_validate_built_corpus_exits_0(built_graph_path: Path) -> None:
     result = CliRunner().invoke(cli, ["validate", str(built_graph_path)])
     assert result.exit_code == 0, result.output
     assert result.output.endswith("conforms\n")
+
+
+def test_validate_sparql_constraints_set_at_a_time_match_pyshacl_per_node() -> None:
+    """kg evaluates the shapes' sh:sparql constraints once over the graph; pySHACL runs them per focus node.
+
+    Both must report exactly the same results: relations without evidence, two contract
+    classes on one node, a class asserted with its superclass.
+    """
+    from pyshacl import validate
+
+    from kg.resources import ontology_dir
+    from kg.validate import default_shapes_path, violation_lines
+
+    graph = sample_graph()
+    graph.remove((None, URIRef("http://www.w3.org/ns/prov#wasDerivedFrom"), None))
+    company = sorted(graph.subjects(RDF.type, MK.Company))[0]
+    graph.add((company, RDF.type, MK.Organization))
+    graph.add((company, RDF.type, MK.Person))
+    ours = validate_graph(graph)
+    conforms, report, _ = validate(
+        graph,
+        shacl_graph=Graph().parse(default_shapes_path()),
+        ont_graph=Graph().parse(ontology_dir() / "mekong-kg.ttl"),
+        inference="none",
+        allow_infos=True,
+        allow_warnings=True,
+        advanced=True,
+    )
+    reference = violation_lines(report, graph)
+    assert not ours.conforms and not conforms
+    assert any("has no evidence record" in line for line in ours.violations)
+    assert any("exactly one contract class" in line for line in ours.violations)
+    assert any("Most specific type wins" in line for line in ours.violations)
+    assert sorted(ours.violations) == sorted(reference)
