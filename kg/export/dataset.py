@@ -113,7 +113,7 @@ def build_dataset(graph: Graph, *, ontology: Graph | None = None, include_ontolo
 def nquads_text(graph: Graph, *, include_ontology: bool = True) -> str:
     """Return the dataset of ``graph`` as N-Quads, lines sorted."""
     text = build_dataset(graph, include_ontology=include_ontology).serialize(format="nquads")
-    return "".join(f"{line}\n" for line in sorted(set(text.splitlines())) if line.strip())
+    return "".join(f"{line}\n" for line in sorted(set(text.split("\n"))) if line.strip())  # not splitlines(): see ntriples_text
 
 
 def trig_text(graph: Graph, *, include_ontology: bool = True) -> str:

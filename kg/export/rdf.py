@@ -51,7 +51,8 @@ def turtle_text(graph: Graph) -> str:
 
 def ntriples_text(graph: Graph) -> str:
     """Return ``graph`` as N-Triples, one triple a line, lines sorted."""
-    lines = stable_graph(graph).serialize(format="nt").splitlines()
+    # split on "\n" only: str.splitlines() also breaks at \x85, \u2028 ... which N-Triples keeps raw inside literals
+    lines = stable_graph(graph).serialize(format="nt").split("\n")
     return "".join(f"{line}\n" for line in sorted(set(lines)) if line.strip())
 
 

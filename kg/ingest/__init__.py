@@ -25,13 +25,14 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 from kg.errors import InputError
-from kg.ingest.clean import clean_text
+from kg.ingest.clean import clean_text, one_line
 from kg.ingest.dates import parse_date
 from kg.ingest.decode import decode_bytes
 from kg.ingest.dedupe import Deduplicator
 from kg.ingest.formats import FORMATS, RawDoc
 from kg.ingest.language import detect_language
 from kg.ingest.metadata import is_manifest, is_sidecar, read_manifest, read_sidecar
+from kg.iri import article_iri
 from kg.records import LANGUAGES, Article
 from kg.report import BuildReport, Status
 
@@ -128,7 +129,7 @@ class _Reader:
         self.report = report
         self.max_bytes = max_bytes
         self.dedupe = Deduplicator()
-        self.ids: dict[str, str] = {}
+        self.ids: dict[str, str] = {}  # article IRI -> the label of the file that has it
         self.manifest, notes = read_manifest(root)
         report.notes += notes
 
@@ -279,17 +280,24 @@ class _Reader:
         return lang
 
     def _unique_id(self, doc: RawDoc, path: Path, label: str, notes: list[str]) -> str:
-        if doc.doc_id:
-            wanted = doc.doc_id
+        """The article's id: as given (one line), else from the file name; unique by the IRI it mints.
+
+        Two ids that differ only in case or punctuation ("A B", "a-b") would
+        mint the same article IRI and merge two articles into one node, so the
+        later one is renamed.  An id is only ever a name: it is never used as a path.
+        """
+        stem = one_line(path.stem) or "article"
+        if doc.doc_id and one_line(doc.doc_id):
+            wanted = one_line(doc.doc_id)
         elif doc.line is not None:
-            wanted = f"{path.stem}-{doc.line}"
+            wanted = f"{stem}-{doc.line}"
         else:
-            wanted = path.stem
+            wanted = stem
         article_id, n = wanted, 1
-        while article_id.casefold() in self.ids:
+        while article_iri(article_id) in self.ids:
             n += 1
             article_id = f"{wanted}-{n}"
         if article_id != wanted:
-            notes.append(f"id {wanted} already used by {self.ids[wanted.casefold()]}; this article is {article_id}")
-        self.ids[article_id.casefold()] = label
+            notes.append(f"id {wanted} already used by {self.ids[article_iri(wanted)]}; this article is {article_id}")
+        self.ids[article_iri(article_id)] = label
         return article_id

@@ -26,8 +26,11 @@ TITLE_MAX_WORDS = 30
 
 _SPACES = re.compile(r"[^\S\n]+")
 # control characters other than tab, plus the BOM and soft hyphen; zero-width
-# (non-)joiners and spaces stay, Khmer and Thai text use them
-_INVISIBLE = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\ufeff\u00ad]")
+# (non-)joiners and spaces stay, Khmer and Thai text use them.  Unicode
+# noncharacters (U+FDD0..U+FDEF, U+FFFE/U+FFFF of every plane) go too: they are
+# never text, and raptor silently cuts a literal short at one (and at NUL)
+_NONCHARACTERS = "\ufdd0-\ufdef" + "".join(chr(p + 0xFFFE) + chr(p + 0xFFFF) for p in range(0, 0x110000, 0x10000))
+_INVISIBLE = re.compile(f"[\x00-\x08\x0b-\x1f\x7f-\x9f\ufeff\u00ad{_NONCHARACTERS}]")
 _KEY = re.compile(r"\w+")
 _NOT_A_TITLE_END = (".", ":", ";", ",", "។")
 # UTF-8 read as cp1252/latin-1 always shows a lead byte (Â..ô) followed by a continuation
@@ -55,6 +58,11 @@ class Cleaned:
     date: str | None = None
     origin: str | None = None
     notes: list[str] = field(default_factory=list)
+
+
+def one_line(value: str) -> str:
+    """Return a metadata value or id as one line: invisible characters dropped, whitespace collapsed."""
+    return " ".join(_INVISIBLE.sub("", " ".join(value.split())).split())
 
 
 def repair_mojibake(text: str) -> tuple[str, bool]:

@@ -13,6 +13,8 @@ import logging
 from collections.abc import Mapping
 from pathlib import Path
 
+from kg.ingest.clean import one_line
+
 log = logging.getLogger(__name__)
 
 SIDECAR_SUFFIX = ".meta.json"
@@ -53,8 +55,8 @@ def pick_meta(obj: Mapping[str, object]) -> dict[str, str]:
             value = obj.get(alias)
             if isinstance(value, int | float) and not isinstance(value, bool) and key == "date":
                 value = str(int(value))
-            if isinstance(value, str) and value.strip():
-                meta[key] = " ".join(value.split())
+            if isinstance(value, str) and one_line(value):
+                meta[key] = one_line(value)
                 break
     return meta
 
