@@ -1,7 +1,12 @@
-"""The build pipeline, stage by stage: ingest -> nlp -> mentions -> linking -> relations -> graph -> outputs.
+"""The build pipeline, stage by stage: ingest -> per-article -> linking -> relations -> graph -> outputs.
 
 ``build(corpus, out)`` is what ``kg build`` runs; each stage is timed into the
-build report, and every output is written atomically.
+build report, and every output is written atomically. The per-article stage
+(language pipeline, mentions, dependency matches: :mod:`kg.process`) is the
+expensive one: it runs on an executor (:mod:`kg.executors`: this process,
+worker processes, a Dask cluster) and its results are cached by content hash
+(:mod:`kg.cache`). Linking, relations and the graph need the whole corpus and
+run here, on small records without the parse.
 """
 
 from __future__ import annotations
@@ -14,22 +19,17 @@ from pathlib import Path
 
 from rdflib import Graph
 
+from kg.cache import ArticleCache, article_key
 from kg.errors import NothingBuiltError
-from kg.gazetteer import load_gazetteer
+from kg.executors import run_per_article
 from kg.graph import build_graph
 from kg.linking import link_mentions
-from kg.mentions import find_mentions
-from kg.mentions.gazetteer_match import GazetteerMatcher
-from kg.nlp import analyze
+from kg.process import ProcessedArticle, knowledge
 from kg.records import RELATION_PROPERTIES, Article
 from kg.relations import extract_relations
-from kg.relations.dependency import match_dependencies
 from kg.report import BuildReport
 
 log = logging.getLogger(__name__)
-
-#: languages whose entities come from the gazetteer and Latin-name rules only
-THIN_COVERAGE = {"lo", "km"}
 
 
 @dataclass
@@ -41,12 +41,83 @@ class BuildResult:
     outputs: dict[str, Path]
 
 
-def _progress(iterable: Iterable, *, total: int, desc: str, enabled: bool) -> Iterable:
+@dataclass
+class RunOptions:
+    """How the per-article stage runs (see :mod:`kg.executors` and :mod:`kg.cache`).
+
+    Attributes:
+        executor: ``local`` or ``dask``.
+        workers: Worker processes for ``local``; ``None`` picks the cores when the corpus is large.
+        scheduler: Dask scheduler address for ``dask``.
+        cache_dir: Folder of the incremental cache; ``None`` disables it.
+        batch_size: Texts per ``nlp.pipe`` batch.
+    """
+
+    executor: str = "local"
+    workers: int | None = None
+    scheduler: str | None = None
+    cache_dir: Path | None = None
+    batch_size: int = 32
+
+
+def process_corpus(
+    articles: list[Article],
+    *,
+    report: BuildReport,
+    gazetteer_kinds: frozenset[str] | None = None,
+    run: RunOptions | None = None,
+    progress: bool = False,
+) -> list[ProcessedArticle]:
+    """The per-article stage over a corpus: cached results reused, the rest run on the executor.
+
+    Returns:
+        One :class:`~kg.process.ProcessedArticle` per article, in input order.
+    """
+    run = run or RunOptions()
+    keys = [article_key(a, gazetteer_kinds) for a in articles]
+    key_of = {a.id: k for a, k in zip(articles, keys, strict=True)}
+    cache = ArticleCache(run.cache_dir / "articles.sqlite") if run.cache_dir else None
+    try:
+        done = cache.get_many(keys) if cache is not None else {}
+        todo = [a for a, k in zip(articles, keys, strict=True) if k not in done]
+        bar = _progress_bar(total=len(articles), initial=len(articles) - len(todo), enabled=progress)
+        chunks = run_per_article(
+            todo,
+            executor=run.executor,
+            workers=run.workers,
+            scheduler=run.scheduler,
+            gazetteer_kinds=gazetteer_kinds,
+            batch_size=run.batch_size,
+        )
+        for results in chunks:
+            if cache is not None:
+                cache.put_many((key_of[r.article_id], r) for r in results)
+            done.update((key_of[r.article_id], r) for r in results)
+            if bar is not None:
+                bar.update(len(results))
+        if bar is not None:
+            bar.close()
+        pruned = cache.prune(keys) if cache is not None else 0
+    finally:
+        if cache is not None:
+            cache.close()
+    report.counts["articles"] = {"processed": len(todo), "from_cache": len(articles) - len(todo), "cache_pruned": pruned}
+    processed = [done[k] for k in keys]
+    for p, article in zip(processed, articles, strict=True):
+        p.analysis.article = article  # a cached result may come from the same text at another path
+    for p in processed:
+        entry = report.entry_for(p.article_id)
+        if entry is not None:
+            entry.notes.extend(n for n in p.notes if n not in entry.notes)
+    return processed
+
+
+def _progress_bar(*, total: int, initial: int, enabled: bool):
     if not enabled:
-        return iterable
+        return None
     from tqdm import tqdm
 
-    return tqdm(iterable, total=total, desc=desc, unit="doc", leave=False)
+    return tqdm(total=total, initial=initial, desc="extracting", unit="doc", leave=False)
 
 
 def extract_graph(
@@ -55,6 +126,7 @@ def extract_graph(
     report: BuildReport,
     gazetteer_kinds: set[str] | None = None,
     progress: bool = False,
+    run: RunOptions | None = None,
 ) -> Graph:
     """Run the NLP stages over ingested articles and return the contract graph.
 
@@ -63,22 +135,16 @@ def extract_graph(
         report: Receives timings, counts and per-article notes.
         gazetteer_kinds: Restrict curated knowledge to these kinds (for leave-out checks).
         progress: Show a progress bar on stderr.
+        run: Executor, workers and cache of the per-article stage (default: in this process, no cache).
     """
+    kinds = frozenset(gazetteer_kinds) if gazetteer_kinds is not None else None
+    with report.timed("per-article"):
+        processed = process_corpus(articles, report=report, gazetteer_kinds=kinds, run=run, progress=progress)
     with report.timed("gazetteer"):
-        gazetteer = load_gazetteer(kinds=gazetteer_kinds)
-        matcher = GazetteerMatcher(gazetteer)
-    analyses, mentions = [], {}
-    with report.timed("nlp+mentions"):
-        for analysis in _progress(analyze(articles), total=len(articles), desc="extracting", enabled=progress):
-            analyses.append(analysis)
-            mentions[analysis.article.id] = find_mentions(analysis, matcher=matcher)
-            analysis.dependency_matches = match_dependencies(analysis)
-            if analysis.lang in THIN_COVERAGE:
-                entry = report.entry_for(analysis.article.id)
-                if entry is not None:
-                    entry.notes.append(f"{analysis.lang}: no statistical model; gazetteer and title rules only")
+        gazetteer, matcher = knowledge(kinds)
+    analyses = [p.analysis for p in processed]
     with report.timed("linking"):
-        corpus = link_mentions(analyses, mentions, gazetteer=gazetteer)
+        corpus = link_mentions(analyses, {p.article_id: p.mentions for p in processed}, gazetteer=gazetteer)
     with report.timed("relations"):
         relations = extract_relations(analyses, corpus, gazetteer, matcher=matcher)
     with report.timed("graph"):
@@ -102,6 +168,7 @@ def build(
     max_bytes: int = 5_000_000,
     gazetteer_kinds: set[str] | None = None,
     on_problem: Callable[[str], None] | None = None,
+    run: RunOptions | None = None,
 ) -> BuildResult:
     """Build a corpus folder into ``out``: graph.ttl, graph.html, report.json (+ other formats).
 
@@ -115,6 +182,7 @@ def build(
         max_bytes: Largest input file accepted.
         gazetteer_kinds: Restrict curated knowledge to these kinds.
         on_problem: Called with one line per input problem (the CLI prints them).
+        run: Executor, workers and incremental cache of the per-article stage.
 
     Raises:
         NothingBuiltError: When no input could be read as an article.
@@ -129,7 +197,7 @@ def build(
             on_problem(f"{entry.path}: {entry.reason}")
     if not articles:
         raise NothingBuiltError(f"{corpus}: no article could be read ({len(report.files)} files looked at)")
-    graph = extract_graph(articles, report=report, gazetteer_kinds=gazetteer_kinds, progress=progress)
+    graph = extract_graph(articles, report=report, gazetteer_kinds=gazetteer_kinds, progress=progress, run=run)
     outputs: dict[str, Path] = {}
     out.mkdir(parents=True, exist_ok=True)
     with report.timed("write"):

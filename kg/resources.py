@@ -29,3 +29,11 @@ def ontology_dir() -> Path:
 def default_corpus_dir() -> Path:
     """Return the bundled corpus that ``kg build`` reads when given no folder."""
     return data_dir() / "corpus"
+
+
+def default_cache_dir() -> Path:
+    """Where incremental builds keep per-article results: ``$KG_CACHE_DIR``, else ``$XDG_CACHE_HOME/kg`` (``~/.cache/kg``)."""
+    if os.environ.get("KG_CACHE_DIR"):
+        return Path(os.environ["KG_CACHE_DIR"])
+    base = os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache"
+    return Path(base) / "kg"

@@ -29,6 +29,13 @@ def run_kg(*args: str, cwd: Path | None = None, check: bool = False) -> subproce
     return proc
 
 
+@pytest.fixture(scope="session", autouse=True)
+def _session_cache(tmp_path_factory: pytest.TempPathFactory) -> None:
+    """One incremental cache for the whole session (never the user's ~/.cache/kg); kg subprocesses inherit it."""
+    if "KG_CACHE_DIR" not in os.environ:
+        os.environ["KG_CACHE_DIR"] = str(tmp_path_factory.mktemp("kg-cache"))
+
+
 @pytest.fixture(scope="session")
 def built_corpus(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """Build the bundled corpus with ``kg build`` once; return the output folder.

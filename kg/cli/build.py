@@ -17,6 +17,29 @@ import click
 @click.option("--strict", is_flag=True, help="Exit 1 when any input had a problem or the graph does not conform.")
 @click.option("--max-bytes", type=int, default=5_000_000, show_default=True, help="Largest input file accepted.")
 @click.option("--quiet", "-q", is_flag=True, help="No progress bar or summary.")
+@click.option(
+    "--workers",
+    "-j",
+    type=click.IntRange(min=1),
+    default=None,
+    help="Worker processes for the language models [default: the machine's cores from 100 articles to process, else 1].",
+)
+@click.option(
+    "--executor",
+    type=click.Choice(["local", "dask"]),
+    default="local",
+    show_default=True,
+    help="Where the per-article stage runs: this machine, or a Dask cluster (--scheduler).",
+)
+@click.option("--scheduler", metavar="ADDRESS", help="Dask scheduler address for --executor dask (tcp://host:8786).")
+@click.option(
+    "--cache",
+    "cache_dir",
+    type=click.Path(file_okay=False, path_type=Path),
+    default=None,
+    help="Incremental cache folder [default: $KG_CACHE_DIR or ~/.cache/kg].",
+)
+@click.option("--no-cache", is_flag=True, help="Process every article afresh and do not store results.")
 @click.pass_context
 def command(
     ctx: click.Context,
@@ -28,15 +51,33 @@ def command(
     strict: bool,
     max_bytes: int,
     quiet: bool,
+    workers: int | None,
+    executor: str,
+    scheduler: str | None,
+    cache_dir: Path | None,
+    no_cache: bool,
 ) -> None:
     """Build CORPUS_DIR (default: the bundled corpus in data/corpus) into --out.
 
     Writes graph.ttl, graph.html and report.json (every input file with its
-    status). Exit codes: 0 built (problems are reported), 1 built with problems
-    under --strict, 2 usage error, 3 nothing could be built.
+    status). Only new or changed articles go through the language models: the
+    rest come from the incremental cache. Exit codes: 0 built (problems are
+    reported), 1 built with problems under --strict, 2 usage error, 3 nothing
+    could be built.
     """
-    from kg.pipeline import build
-    from kg.resources import default_corpus_dir
+    from kg.pipeline import RunOptions, build
+    from kg.resources import default_cache_dir, default_corpus_dir
+
+    if executor == "dask" and not scheduler:
+        raise click.UsageError("--executor dask needs --scheduler ADDRESS")
+    if scheduler and executor != "dask":
+        raise click.UsageError("--scheduler only applies to --executor dask")
+    run = RunOptions(
+        executor=executor,
+        workers=workers,
+        scheduler=scheduler,
+        cache_dir=None if no_cache else (cache_dir or default_cache_dir()),
+    )
 
     corpus = corpus or default_corpus_dir()
     started = time.perf_counter()
@@ -49,6 +90,7 @@ def command(
         progress=not quiet,
         max_bytes=max_bytes,
         on_problem=lambda line: click.echo(f"kg: {line}", err=True),
+        run=run,
     )
     report = result.report
     summary = report.status_counts()
@@ -56,8 +98,10 @@ def command(
     if not quiet:
         classes = sum(report.counts.get("classes", {}).values())
         relations = sum(report.counts.get("properties", {}).values())
+        cached = report.counts.get("articles", {}).get("from_cache", 0)
         click.echo(
-            f"built {summary['ok']} articles ({summary['skipped']} skipped, {summary['failed']} failed): "
+            f"built {summary['ok']} articles ({summary['skipped']} skipped, {summary['failed']} failed"
+            f"{f', {cached} from cache' if cached else ''}): "
             f"{classes} entities, {relations} relations in {time.perf_counter() - started:.1f}s"
         )
         for name, path in result.outputs.items():
