@@ -17,6 +17,10 @@ def test_bench_writes_figures(tmp_path: Path, n: int) -> None:
     assert stored == figures
     assert stored["articles"] == n and stored["words"] > 250 * n
     assert stored["entities"] > 0 and stored["relations"] > 0 and stored["peak_memory_mb"] > 0
+    assert stored["raw_spacy_seconds"] > 0 and stored["build_over_raw_spacy"] > 0
+    # the rebuild found every article in the cache and was faster than the first build
+    assert 0 < stored["unchanged_rebuild_seconds"] < stored["build_seconds"]
+    assert {"per-article", "linking", "relations", "graph", "write", "validate"} <= set(stored["stages_seconds"])
 
 
 @pytest.mark.parametrize("n", [3])
