@@ -152,6 +152,13 @@ def all_triples(text: str, *, parse: bool = True) -> set[Triple]:
             },
         ),
         (
+            "The Digital Lao Summit was attended by more than 40 companies, including Nakhon Cloud and Bokeo Telecom.",
+            {
+                ("participant", "Digital Lao Summit", "Nakhon Cloud"),
+                ("participant", "Digital Lao Summit", "Bokeo Telecom"),
+            },
+        ),
+        (
             "Vantiko's CEO Anna Kim spoke at the expo.",
             {("holdsPositionIn", "Anna Kim", "Vantiko"), ("participant", "expo", "Anna Kim")},
         ),
@@ -265,3 +272,16 @@ def test_agreement_concerns_only_its_topic(parse: bool) -> None:
 def test_dependency_relations_negative(text: str) -> None:
     assert not any(p in {"participant", "organizer", "party", "partner"} for _, p, _ in dep_triples(text))
     assert not any(p == "party" for _, p, _ in all_triples(text))
+
+
+def test_parse_overrides_the_nearest_name_guess() -> None:
+    """The trigger rule takes the name before "adopted"; the parse knows the law was adopted by the council."""
+    text = (
+        "Critics said the Lao Telecom Research Institute had not been consulted on the Digital Trade Law,"
+        " which was adopted by the Savan Provincial Council in 2024."
+    )
+    wrong = ("Digital Trade Law", "issuedBy", "Lao Telecom Research Institute")
+    right = ("Digital Trade Law", "issuedBy", "Savan Provincial Council")
+    assert wrong in all_triples(text, parse=False)
+    assert wrong not in all_triples(text)
+    assert right in dep_triples(text)

@@ -293,14 +293,21 @@ def _conjuncts(tok: Any) -> list[Any]:
     return list(dict.fromkeys(out))
 
 
-def _proxy(tok: Any) -> Any:
-    """The organisation a head noun stands for ("delegates from X" -> X), else ``tok``."""
-    if tok.lower_ in _PROXY_NOUNS:
-        for prep in (c for c in tok.rights if c.dep_ == "prep" and c.lower_ in {"from", "of"}):
-            for pobj in prep.children:
-                if pobj.dep_ == "pobj":
-                    return pobj
-    return tok
+def _members(tok: Any) -> list[Any]:
+    """The organisations a head noun stands for: "delegates from X and Y", "40 companies, including X and Y"."""
+    preps = {"from", "of"} if tok.lower_ in _PROXY_NOUNS else set()
+    if tok.pos_ == "NOUN":
+        preps |= {"including"}
+    for prep in (c for c in tok.rights if c.dep_ == "prep" and c.lower_ in preps):
+        for pobj in prep.children:
+            if pobj.dep_ == "pobj":
+                return _conjuncts(pobj)
+    return [tok]
+
+
+def _agents(tok: Any) -> list[Any]:
+    """``tok``, the names coordinated with it, and what head nouns among them stand for."""
+    return list(dict.fromkeys(m for t in _conjuncts(tok) for m in _members(t)))
 
 
 def _relative_head(verb: Any, arg: Any) -> Any:
@@ -426,11 +433,11 @@ def _signing(name: str, noun: Any, verb: Any) -> Iterator[tuple[str, Any, Any, s
     parties: list[Any] = []
     subject = _subject(verb)
     if subject is not None and noun.dep_ != "nsubjpass":
-        parties.extend(_proxy(t) for t in _conjuncts(subject))
+        parties.extend(_agents(subject))
     for head in _agreement_heads(noun, verb):
         for prep in (c for c in head.children if c.dep_ in {"prep", "agent"} and c.lower_ in {"with", "between", "by"}):
             for pobj in (c for c in prep.children if c.dep_ == "pobj"):
-                parties.extend(_proxy(t) for t in _conjuncts(pobj))
+                parties.extend(_agents(pobj))
     for party in dict.fromkeys(parties):
         yield "party", noun, party, name
     for topic in _agreement_topics(noun, verb):
@@ -446,7 +453,7 @@ def _roles(name: str, toks: dict[str, Any]) -> Iterator[tuple[str, Any, Any, str
         patient = _patient(verb)
         if patient is None:
             return
-        agents = [_proxy(t) for t in _conjuncts(toks["agent"])]
+        agents = _agents(toks["agent"])
         patients = _conjuncts(patient)
         if prop in _AGENT_FIRST:
             yield from _pairs(prop, name, agents, patients)
@@ -456,7 +463,7 @@ def _roles(name: str, toks: dict[str, Any]) -> Iterator[tuple[str, Any, Any, str
         subject = _subject(verb)
         if subject is None:
             return
-        agents = [_proxy(t) for t in _conjuncts(subject)]
+        agents = _agents(subject)
         objects = _conjuncts(toks["obj"])
         if prop in _AGENT_FIRST:
             yield from _pairs(prop, name, agents, objects)
@@ -468,7 +475,7 @@ def _roles(name: str, toks: dict[str, Any]) -> Iterator[tuple[str, Any, Any, str
         subject = _subject(verb)
         if subject is None:
             return
-        yield from _pairs("partner", name, [_proxy(t) for t in _conjuncts(subject)], _conjuncts(toks["obj"]))
+        yield from _pairs("partner", name, _agents(subject), _conjuncts(toks["obj"]))
     elif name in {"appos:partner", "appos:partOf"}:
         noun = toks["noun"]
         head = noun.head if noun.dep_ == "appos" else _subject(noun.head)

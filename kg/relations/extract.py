@@ -39,6 +39,10 @@ SIGNATURES: dict[str, tuple[set[str], set[str]]] = {
 #: how far after the agreement word (characters) a technology is still what the agreement is about
 AGREEMENT_TOPIC_WINDOW = 100
 DEP_CONFIDENCE = 0.85
+#: properties whose trigger rule stands down in a sentence where the parse read the same property,
+#: unless the rule's guess is a name the parse also put in that property: the parse knows which
+#: phrase is the agent, the rule only takes the nearest name
+PARSE_DECIDES = {"organizer", "supporter", "chair", "issuedBy", "implements", "partOf", "developedBy", "partner"}
 
 
 @functools.cache
@@ -198,9 +202,15 @@ class _Extractor:
         spans: list[_Span],
         main_event: str | None,
         events: list[_Span],
-    ) -> bool:
-        """Emit what the dependency patterns read in this sentence; True when they made an agreement."""
+    ) -> tuple[bool, dict[str, set[str]]]:
+        """Emit what the dependency patterns read in this sentence.
+
+        Returns:
+            Whether they made an agreement, and per property the entities its phrases resolved to
+            (whatever their class), which trigger rules for that property may still use.
+        """
         agreements: dict[tuple[int, int], list[DependencyMatch]] = {}
+        read: dict[str, set[str]] = {}
         for m in matches:
             if m.predicate in {"party", "concerns"}:
                 agreements.setdefault(m.subject, []).append(m)
@@ -208,6 +218,7 @@ class _Extractor:
             signature_ = SIGNATURES.get(m.predicate)
             subj = self.resolve(m.subject, m.subject_head, spans)
             obj = self.resolve(m.object, m.object_head, spans)
+            read.setdefault(m.predicate, set()).update(x.key for x in (subj, obj) if x is not None)
             if signature_ is None or subj is None or obj is None or subj.key == obj.key:
                 continue
             if subj.cls not in signature_[0] or obj.cls not in signature_[1]:
@@ -233,7 +244,7 @@ class _Extractor:
             ]
             self.agreement(analysis, sentence, parties, topics, main_event, events, rule=group[0].pattern, kind="dep")
             made = True
-        return made
+        return made, read
 
     def sentence_relations(
         self, analysis: Analysis, sentence: Sentence, main_event: str | None, deps: list[DependencyMatch] | None = None
@@ -244,7 +255,11 @@ class _Extractor:
         if not spans:
             return
         events = [s for s in spans if s.cls == "Event"]
-        signed = bool(deps) and self.dependency_relations(analysis, sentence, deps or [], spans, main_event, events)
+        signed, read = self.dependency_relations(analysis, sentence, deps, spans, main_event, events) if deps else (False, {})
+
+        def guess_ok(prop: str, *keys: str) -> bool:
+            """A trigger rule's guess stands unless the parse read ``prop`` here with other names."""
+            return prop not in PARSE_DECIDES or prop not in read or all(k in read[prop] for k in keys)
 
         def rel_pos(span: _Span) -> int:
             return span.mention.start - sentence.start
@@ -271,7 +286,7 @@ class _Extractor:
                         agent = min(subjects, key=rel_pos) if subjects else agent
                     if agent is None and not passive and lang != "en":
                         agent = first_after(t.end(), classes, 40)
-                    if agent:
+                    if agent and guess_ok(prop, agent.key):
                         event = min(events, key=lambda e: abs(rel_pos(e) - t.start()))
                         self.emit(event.key, prop, agent.key, analysis, sentence, prop, 0.75)
             pattern = trigger("participant", lang)
@@ -303,7 +318,7 @@ class _Extractor:
                 continue
             for t in pattern.finditer(text):
                 agent = last_before(t.start(), ORG) or (first_after(t.end(), ORG, 60) if prop == "issuedBy" else None)
-                if agent is None:
+                if agent is None or not guess_ok(prop, agent.key):
                     continue
                 for p in programs:
                     if rel_pos(p) >= t.end() or prop == "issuedBy":
@@ -314,7 +329,7 @@ class _Extractor:
             for t in part.finditer(text):
                 whole = first_after(t.end(), {"Program"}, 60)
                 piece = last_before(t.start(), {"Event", "Program"}, 80)
-                if whole and piece:
+                if whole and piece and guess_ok("partOf", whole.key, piece.key):
                     self.emit(piece.key, "partOf", whole.key, analysis, sentence, "partOf", 0.7)
         # products: developedBy, concerns (the nearest technology)
         for prod in (s for s in spans if s.cls == "Product"):
@@ -322,7 +337,8 @@ class _Extractor:
             companies = [s for s in spans if s.cls == "Company"]
             if dev and dev.search(text) and companies:
                 company = min(companies, key=lambda c: abs(rel_pos(c) - rel_pos(prod)))
-                self.emit(prod.key, "developedBy", company.key, analysis, sentence, "developedBy", 0.65)
+                if guess_ok("developedBy", company.key):
+                    self.emit(prod.key, "developedBy", company.key, analysis, sentence, "developedBy", 0.65)
             techs = [s for s in spans if s.cls == "Technology" and abs(rel_pos(s) - rel_pos(prod)) < 40]
             if techs:
                 tech = min(techs, key=lambda t: abs(rel_pos(t) - rel_pos(prod)))
@@ -344,7 +360,7 @@ class _Extractor:
         if partner and (t := partner.search(text)):
             a = last_before(t.start(), ORG)
             b = first_after(t.end(), ORG, 80)
-            if a and b and a.key != b.key:
+            if a and b and a.key != b.key and guess_ok("partner", a.key, b.key):
                 self.emit(a.key, "partner", b.key, analysis, sentence, "partner", 0.7)
         coop = trigger("cooperation", lang)
         # a country standing for a company's nationality ("Japan's Soramitsu") is not a party to cooperation
