@@ -8,6 +8,7 @@ one entry with status ``ok``, ``skipped`` (not an article, or a duplicate) or
 from __future__ import annotations
 
 import json
+import re
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -18,6 +19,30 @@ from typing import Any, Literal
 from kg.atomic import atomic_write_text
 
 Status = Literal["ok", "skipped", "failed"]
+
+#: Skip reasons that are kg working as intended, not problems with the input (see :meth:`BuildReport.problems`).
+BENIGN_SKIPS: tuple[re.Pattern[str], ...] = (
+    re.compile(r"^not an article format$"),
+    re.compile(r"^metadata file, not an article$"),
+    re.compile(r"^(near-)?duplicate of "),
+)
+#: Notes that are problems with the input (see :meth:`BuildReport.problems`); other notes are informational.
+PROBLEM_NOTES: tuple[re.Pattern[str], ...] = (
+    re.compile(r"^(sidecar|manifest) .*ignored"),
+    re.compile(r"^date .* not understood"),
+    re.compile(r"^lang .* is not a language tag"),
+    re.compile(r"^language not recognised"),
+    re.compile(r"not one of the corpus languages"),
+    re.compile(r"invalid UTF-8 byte sequence"),
+)
+
+
+def _is_benign_skip(reason: str | None) -> bool:
+    return reason is not None and any(p.search(reason) for p in BENIGN_SKIPS)
+
+
+def _is_problem_note(note: str) -> bool:
+    return any(p.search(note) for p in PROBLEM_NOTES)
 
 
 @dataclass
@@ -62,10 +87,34 @@ class BuildReport:
         """Return the entry of the file an article came from."""
         return next((f for f in self.files if f.article_id == article_id), None)
 
-    @property
-    def problems(self) -> list[FileEntry]:
-        """Entries that are not plainly ok (failed, or ok with notes)."""
-        return [f for f in self.files if f.status == "failed" or (f.status == "ok" and f.notes)]
+    def problems(self) -> list[str]:
+        """Everything ``kg build --strict`` fails on, one line each; empty when the build is clean.
+
+        The one place that decides what a problem is:
+
+        - every ``failed`` file (unreadable, binary, too large, not valid JSON ...);
+        - every ``skipped`` file except the deliberate skips in
+          :data:`BENIGN_SKIPS` (not an article format, a metadata file, an
+          exact or near duplicate: its text is in the graph once, which is what
+          deduplication is for), so an empty file, a file with no text left
+          after cleaning or a symlink that is not followed is a problem, and so
+          is any skip reason added later;
+        - notes matching :data:`PROBLEM_NOTES`: malformed metadata (a sidecar or
+          manifest ignored, a date or language tag not understood), a language
+          kg does not support (not recognised, or not one of the corpus
+          languages), text damaged by invalid UTF-8.  Informational notes (an
+          encoding decoded, mojibake repaired, an id renamed, thin NLP coverage
+          for Lao and Khmer, which are corpus languages) are not problems;
+        - a graph that does not conform to the SHACL shapes.
+        """
+        out = [f"{self.corpus or 'corpus'}: {note}" for note in self.notes if _is_problem_note(note)]
+        for f in self.files:
+            if f.status == "failed" or (f.status == "skipped" and not _is_benign_skip(f.reason)):
+                out.append(f"{f.path}: {f.status}: {f.reason}")
+            out += [f"{f.path}: {note}" for note in f.notes if _is_problem_note(note)]
+        if self.validation is not None and self.validation.get("conforms") is False:
+            out.append("the graph does not conform to the SHACL shapes (violations in report.json)")
+        return out
 
     def status_counts(self) -> dict[str, int]:
         """Number of files per status."""
