@@ -360,6 +360,21 @@ def _resolve_refs(analysis: Analysis, mentions: list[Mention], corpus: LinkedCor
             ]
             if people:
                 target = corpus.mention_keys[mention_id(people[0])]
+        elif ref == "Organization":
+            # "the ministry" / "the bank" / "the company": the nearest one of that kind named before
+            # it in the article (a bank is an entity whose name says bank)
+            head = str(m.attrs.get("head", ""))
+            classes = {"ministry": {"Ministry"}, "central bank": {"PublicBody"}, "bank": {"Company", "PublicBody"}}.get(
+                head, {"Company"}
+            )
+            for x in reversed([x for x in linked if x.end <= m.start and not x.attrs.get("nested")]):
+                entity = corpus.entity_of(x)
+                if entity is None or entity.cls not in classes:
+                    continue
+                if "bank" in head and not any("bank" in label.casefold() for forms in entity.labels.values() for label in forms):
+                    continue
+                target = corpus.mention_keys[mention_id(x)]
+                break
         if target:
             corpus.mention_keys[mention_id(m)] = target
             corpus.entities[target].mentions.append(m)

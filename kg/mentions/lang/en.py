@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 
 from kg.mentions.common import REFERENCE, UNTYPED, class_by_head, mention, split_title, title_org_class
-from kg.mentions.lexicons import title_table
+from kg.mentions.lexicons import head_table, title_table
 from kg.nlp.analysis import Analysis
 from kg.records import Mention
 
@@ -226,6 +226,34 @@ COMMON_CAPITALISED = {
     "Initiative",
     "City",
 }
+#: capitalised words that describe what an organisation does rather than name it ("Technology Company")
+_GENERIC_HEAD_WORDS = {
+    "National",
+    "Central",
+    "Public",
+    "Investment",
+    "Development",
+    "Trade",
+    "Commerce",
+    "Information",
+    "Communications",
+    "Communication",
+    "Science",
+    "Research",
+    "Innovation",
+    "Financial",
+    "Services",
+    "Service",
+    "Telecom",
+    "Telecommunications",
+    "Promotion",
+    "Security",
+    "Social",
+    "Rural",
+    "Commercial",
+    "Joint",
+    "Stock",
+}
 _REF_EVENT = re.compile(
     r"\b(?:[Tt]he|[Tt]his|[Tt]hat)\s+(?:[a-z][\w-]*\s+){0,2}?(conference|event|summit|forum|meeting|workshop|seminar|"
     r"week-long event|exhibition|expo|festival|congress|dialogue)\b"
@@ -233,6 +261,10 @@ _REF_EVENT = re.compile(
 _REF_GOVERNMENT = re.compile(r"\b(?:[Tt]he|[Ii]ts|[Tt]heir)\s+(government|Government)\b(?!\s+of\b)")
 _REF_PERSON = re.compile(
     r"\b[Tt]he\s+(PM|Prime Minister|President|Minister|party chief|General Secretary|Governor|Chairman|CEO)\b"
+)
+#: "the ministry", "the central bank", "the company": an organisation named earlier in the article
+_REF_ORG = re.compile(
+    r"\b(?:[Tt]he|[Tt]his)\s+(ministry|central bank|bank|company|firm)\b(?![-\w])(?!\s+(?:of|for)\b)(?!\s+[A-Z])"
 )
 _LOWER_EVENT = re.compile(
     r"\b(?:(?:international|regional|national|ministerial|high-level|annual|global)\s+)+"
@@ -373,21 +405,141 @@ def _title_case(sentence_text: str) -> bool:
     return len(words) >= 4 and sum(w[0].isupper() for w in words) >= 0.85 * len(words)
 
 
+def _distinctive(words: list[str]) -> bool:
+    """True when some word is neither a connector nor a generic capitalised noun ("Champa" in "Champa Digital")."""
+    return any(w not in _CONNECT_WORDS and w not in COMMON_CAPITALISED and w not in _GENERIC_HEAD_WORDS for w in words)
+
+
+def _opens_with_prefix_head(name: str) -> bool:
+    return any(name.startswith(head + " ") for head, _ in head_table("en", "prefix"))
+
+
+def _stands_alone(name: str) -> bool:
+    """A conjunct that is a whole name of its own: it opens with a head ("Bank of ...") or is a
+    distinctive name of two or more words closed by a head ("Champa Digital Company", "Mekong Pay")."""
+    words = name.split()
+    if _opens_with_prefix_head(name):
+        return True
+    return len(words) >= 2 and class_by_head(name, "en") is not None and _distinctive(words[:-1])
+
+
+def _left_stands_alone(analysis: Analysis, start: int, name: str) -> bool:
+    """The part before "and" is a name by itself: typed by a head, read as a name by NER, or distinctive."""
+    words = name.split()
+    if class_by_head(name, "en") is not None:
+        return True
+    if _ner_label(analysis, start, start + len(name)) is not None:
+        return True
+    return len(words) >= 2 and _distinctive(words)
+
+
+def _split_conjunction(analysis: Analysis, s: int, name: str) -> list[tuple[int, int]] | None:
+    """Split "X and Y" where both sides are names of their own ("Vantiko Group and Bokeo Telecom
+    Company"); an office's "of ... and ..." stays whole ("Ministry of Industry and Commerce")."""
+    parts = name.split(" and ")
+    groups: list[tuple[int, int]] = []
+    group_start, pos = s, s
+    for i, part in enumerate(parts):
+        if i > 0:
+            left = analysis.text[group_start : pos - len(" and ")]
+            if _stands_alone(part) and _left_stands_alone(analysis, group_start, left):
+                groups.append((group_start, pos - len(" and ")))
+                group_start = pos
+        pos += len(part) + len(" and ")
+    if not groups:
+        return None
+    groups.append((group_start, s + len(name)))
+    return [_trim(analysis, a, b) for a, b in groups]
+
+
+_POSSESSIVE = re.compile(r"[’']s\s+")
+#: possessives that belong to a name ("Lao People's Revolutionary Party", "Women's Union")
+_NAME_POSSESSIVES = {"People", "Women", "Children", "Veterans", "Workers", "Farmers", "Youth", "Men"}
+
+
+def _split_possessive(analysis: Analysis, s: int, e: int) -> list[tuple[int, int]] | None:
+    """Split "<Org>'s CEO <Person>" / "<Org>'s <Name>" into the possessor and what it owns."""
+    name = analysis.text[s:e]
+    for match in _POSSESSIVE.finditer(name):
+        owner = name[: match.start()]
+        if not owner or owner.split()[-1] in _NAME_POSSESSIVES:
+            continue
+        rest = name[match.end() :]
+        _honorific, title, _person = split_title(rest, "en")
+        if title or class_by_head(owner, "en") is not None:
+            return [(s, s + len(owner)), _trim(analysis, s + match.end(), e)]
+    return None
+
+
 def _name_spans(analysis: Analysis, start: int, end: int) -> list[tuple[int, int]]:
-    """Trimmed name sequences; a headless "A and B" is two names ("Laos and Vietnam")."""
+    """Trimmed name sequences; "A and B" is two names when both are names ("Laos and Vietnam")."""
     spans = []
     for match in NAME_SEQUENCE.finditer(analysis.text, start, end):
         s, e = _trim(analysis, match.start(), match.end())
-        name = analysis.text[s:e]
-        quoted = s > 0 and analysis.text[s - 1] in '“"‘'  # a quoted title or theme is one piece
-        if " and " in name and not quoted and class_by_head(name, "en") is None and _parts_are_names(analysis, s, name):
-            pos = s
-            for part in name.split(" and "):
-                spans.append(_trim(analysis, pos, pos + len(part)))
-                pos += len(part) + len(" and ")
-        else:
+        pieces = _split_possessive(analysis, s, e) or [(s, e)]
+        for s, e in pieces:
+            name = analysis.text[s:e]
+            quoted = s > 0 and analysis.text[s - 1] in '“"‘'  # a quoted title or theme is one piece
+            if " and " in name and not quoted:
+                split = _split_conjunction(analysis, s, name)
+                if split:
+                    spans.extend(split)
+                    continue
+                if class_by_head(name, "en") is None and _parts_are_names(analysis, s, name):
+                    pos = s
+                    for part in name.split(" and "):
+                        spans.append(_trim(analysis, pos, pos + len(part)))
+                        pos += len(part) + len(" and ")
+                    continue
             spans.append((s, e))
     return spans
+
+
+def _title_after(analysis: Analysis, end: int) -> str:
+    """An office named after a person's name: "X, Chief Executive Officer of Y" / "X, founder of Y"."""
+    after = analysis.text[end : end + 80]
+    for title, _ in title_table("en"):
+        if title.endswith(" of"):
+            continue
+        if re.match(rf",\s+(?:the\s+|a\s+|an\s+)?(?:\w+\s+)?{re.escape(title)}\s+(?:of|at)\s", after, re.IGNORECASE):
+            return title
+    return ""
+
+
+_PRODUCT_CUES = r"(?:app|application|super-app|platform|e-wallet|wallet|system|service|card|portal|software|tool|chatbot)"
+_PRODUCT_BEFORE = re.compile(
+    rf"\b{_PRODUCT_CUES},?\s+(?:(?:called|named|dubbed|known\s+as|branded(?:\s+as)?)\s+)?[“\"‘]?$", re.IGNORECASE
+)
+_PRODUCT_AFTER = re.compile(rf"[”\"’]?\s+(?:mobile\s+|digital\s+|online\s+|payment\s+)?{_PRODUCT_CUES}\b")
+
+
+def _product_cue(analysis: Analysis, start: int, end: int) -> bool:
+    """A product word just before or after a name: "its app, LaoID", "a platform called X", "the X app"."""
+    text = analysis.text
+    before = text[max(0, start - 40) : start]
+    return bool(_PRODUCT_BEFORE.search(before) or _PRODUCT_AFTER.match(text, end))
+
+
+_BASED = re.compile(r"^(?:[A-Z][\w.’']*\s+){0,3}[A-Z][\w.’']*-based\s+")
+
+
+def _org_after_title(analysis: Analysis, name: str, start: int) -> Mention | None:
+    """The organisation in "<Title> of <Org>" ("Chief Executive Officer of Vantiko Group")."""
+    match = re.match(r"of\s+(?:the\s+)?", name)
+    if not match:
+        return None
+    s = start + match.end()
+    org = name[match.end() :]
+    if not org or org.split()[0] in _CONNECT_WORDS:
+        return None
+    cls = class_by_head(org, "en")
+    if cls is None:
+        if org in COMMON_CAPITALISED or _ner_label(analysis, s, s + len(org)) != "ORG":
+            return None
+        cls = UNTYPED
+    if cls in {"Person", "Event", "Program", "Agreement", "Product", "Place"}:
+        return None
+    return mention(analysis, s, s + len(org), cls, "rule:en:title-of", confidence=0.75)
 
 
 def find_mentions(analysis: Analysis) -> list[Mention]:
@@ -406,20 +558,40 @@ def find_mentions(analysis: Analysis) -> list[Mention]:
                 start += offset
                 name = rest
                 if not name or name.split()[0] in _CONNECT_WORDS:
-                    continue  # "Prime Minister of Laos": an office, not a person's name
+                    # "Prime Minister of Laos": an office, not a person's name; its organisation is one
+                    org = _org_after_title(analysis, name, start) if title and not title.endswith(" of") else None
+                    if org:
+                        found.append(org)
+                        taken.append((org.start, org.end))
+                    continue
             elif not title:
                 title, _ = _title_spans(analysis, start, end)
+            based = _BASED.match(name)
+            if based and based.end() < len(name):  # "Hanoi-based Song Hong Technology Corporation"
+                start += based.end()
+                name = name[based.end() :]
             cls = class_by_head(name, "en")
             if title and title.endswith(" of") and cls is None:
                 continue  # "Minister of Technology and Communications": an office, not an entity
             if cls is None and (title or honorific):
                 cls = "Person" if len(name.split()) <= 4 else None
+            if not title and not honorific and cls is None:
+                title = _title_after(analysis, end)
+                words = name.split()
+                if title and 2 <= len(words) <= 3 and not any(ch.isdigit() for ch in name) and name not in COMMON_CAPITALISED:
+                    cls = "Person"  # "Kheun Phommachak, Chief Executive Officer of Vantiko Group"
+                elif title and _ner_label(analysis, start, end) == "PERSON":
+                    cls = "Person"
+                else:
+                    title = ""
             if cls is None:
                 if name in COMMON_CAPITALISED or name.isdigit() or re.fullmatch(r"[A-Z][a-z]+-[A-Z][a-z]+", name):
                     continue
                 cls = _classify_untyped(analysis, name, start, end) or None
                 if cls is None or (cls not in {"Person", "Place"} and _title_case(sentence.text)):
                     continue
+                if cls in {UNTYPED, "Company", "Organization"} and len(name.split()) <= 3 and _product_cue(analysis, start, end):
+                    cls = "Product"  # "its app, LaoID", "a platform called TrackKH", "the TrackKH app"
             attrs: dict[str, object] = {}
             if cls == UNTYPED:
                 attrs["ner"] = _ner_label(analysis, start, end)
@@ -436,7 +608,12 @@ def find_mentions(analysis: Analysis) -> list[Mention]:
     for match in _LOWER_EVENT.finditer(text):
         if not any(s <= match.start() < e for s, e in taken):
             found.append(mention(analysis, match.start(), match.end(), "Event", "rule:en:event-phrase", confidence=0.6))
-    for pattern, ref in ((_REF_EVENT, "Event"), (_REF_GOVERNMENT, "Government"), (_REF_PERSON, "Person")):
+    for pattern, ref in (
+        (_REF_EVENT, "Event"),
+        (_REF_GOVERNMENT, "Government"),
+        (_REF_PERSON, "Person"),
+        (_REF_ORG, "Organization"),
+    ):
         for match in pattern.finditer(text):
             attrs = {"ref": ref, "head": match.group(1).lower()}
             if ref == "Person":
