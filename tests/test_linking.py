@@ -102,3 +102,32 @@ def test_signature_blocking_merges_exactly_like_all_pairs(seed: int) -> None:
     blocked = {frozenset(g) for g in groups.values()}
     assert blocked == _brute_force_components(clusters, sigs)
     assert any(len(g) > 1 for g in blocked)  # the names do overlap: something merged
+
+
+@pytest.mark.parametrize(
+    ("text", "ref", "label"),
+    [
+        (
+            "Lotus Logistics and Bokeo Telecom Company met the Ministry of Rural Innovation and Startups. "
+            "The ministry said it welcomed the deal.",
+            "The ministry",
+            "Ministry of Rural Innovation and Startups",
+        ),
+        (
+            "Bokeo Telecom Company signed a deal with the Ministry of Rural Innovation and Startups on Monday. "
+            "Later, the company said it would hire 200 engineers.",
+            "the company",
+            "Bokeo Telecom Company",
+        ),
+        (
+            "Vantiko Group and the Bank of the Lao PDR launched a pilot. The bank said merchants would benefit.",
+            "The bank",
+            "Bank of the Lao PDR",
+        ),
+    ],
+)
+def test_linking_the_ministry_bank_company_is_the_nearest_named_before(text: str, ref: str, label: str) -> None:
+    corpus = link(Article("a", text, "en"))
+    refs = [m for m in corpus.mentions["a"] if m.cls == "Ref" and m.text == ref]
+    assert refs, "reference not resolved"
+    assert corpus.entity_of(refs[0]).label == label

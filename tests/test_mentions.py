@@ -65,3 +65,81 @@ def test_mentions_thai_unlisted_names(text: str, name: str, cls: str) -> None:
 def test_mentions_gazetteer_names(text: str, lang: str) -> None:
     found = mentions_of(text, lang)
     assert "Country" in found.values() and "Technology" in found.values()
+
+
+def mention_list(text: str) -> list[tuple[str, str]]:
+    (analysis,) = analyze([Article("t", text, "en")])
+    return [(m.text, m.cls) for m in find_mentions(analysis) if m.cls != "Ref"]
+
+
+@pytest.mark.parametrize(
+    ("text", "parts"),
+    [
+        (
+            "Vantiko Group and Bokeo Telecom Company will provide the network.",
+            [("Vantiko Group", "Company"), ("Bokeo Telecom Company", "Company")],
+        ),
+        (
+            "Lotus Logistics and Mekong Pay announced a partnership on Monday.",
+            [("Lotus Logistics", "Company"), ("Mekong Pay", "Company")],
+        ),
+        (
+            "The Bank of the Lao PDR and Champa Digital Company signed a memorandum.",
+            [("Bank of the Lao PDR", "PublicBody"), ("Champa Digital Company", "Company")],
+        ),
+    ],
+)
+def test_mentions_english_names_joined_by_and_are_two(text: str, parts: list[tuple[str, str]]) -> None:
+    found = mention_list(text)
+    for part in parts:
+        assert part in found
+    assert not any(" and " in name for name, _ in found)
+
+
+@pytest.mark.parametrize(
+    "name",
+    [
+        "Ministry of Rural Innovation and Startups",
+        "Ministry of Posts and Telecommunications",
+        "Department of Planning and Cooperation",
+        "Committee for Planning and Investment",
+    ],
+)
+def test_mentions_english_office_of_x_and_y_stays_whole(name: str) -> None:
+    assert mention_list(f"The {name} of Savannakhet signed the plan on Monday.")[0][0].startswith(name)
+
+
+@pytest.mark.parametrize(
+    ("text", "title"),
+    [
+        ("Kheun Phommachak, Chief Executive Officer of Vantiko Group, attended the ceremony.", "Chief Executive Officer"),
+        ("Vantiko Group's CEO Kheun Phommachak said the group would invest more.", "CEO"),
+        ("Kheun Phommachak, founder of Vantiko Group, said sales doubled.", "Founder"),
+    ],
+)
+def test_mentions_english_person_with_title_and_org(text: str, title: str) -> None:
+    (analysis,) = analyze([Article("t", text, "en")])
+    ms = find_mentions(analysis)
+    person = next(m for m in ms if m.text == "Kheun Phommachak")
+    assert person.cls == "Person"
+    assert person.attrs.get("title") == title
+    assert person.attrs.get("title_org_class") == "Company"
+    assert any(m.text == "Vantiko Group" and m.cls == "Company" for m in ms)
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("The company plans to launch its app, LaoID, next year.", "LaoID"),
+        ("The group will invest in a platform called TrackKH for shippers.", "TrackKH"),
+        ("The TrackKH app will be available from March.", "TrackKH"),
+    ],
+)
+def test_mentions_english_product_cue_types_product(text: str, name: str) -> None:
+    assert mentions_of(text, "en").get(name) == "Product"
+
+
+def test_mentions_english_place_based_is_not_part_of_the_name() -> None:
+    found = mentions_of("Hanoi-based Song Hong Technology Corporation will open an office in Vientiane.", "en")
+    assert found.get("Song Hong Technology Corporation") == "Company"
+    assert not any("-based" in name for name in found)

@@ -417,6 +417,7 @@ def _opens_with_prefix_head(name: str) -> bool:
 def _stands_alone(name: str) -> bool:
     """A conjunct that is a whole name of its own: it opens with a head ("Bank of ...") or is a
     distinctive name of two or more words closed by a head ("Champa Digital Company", "Mekong Pay")."""
+    name = name.removeprefix("the ")
     words = name.split()
     if _opens_with_prefix_head(name):
         return True
