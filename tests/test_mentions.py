@@ -143,3 +143,21 @@ def test_mentions_english_place_based_is_not_part_of_the_name() -> None:
     found = mentions_of("Hanoi-based Song Hong Technology Corporation will open an office in Vientiane.", "en")
     assert found.get("Song Hong Technology Corporation") == "Company"
     assert not any("-based" in name for name in found)
+
+
+def test_mentions_english_place_based_alone_is_the_place() -> None:
+    found = mentions_of("Bangkok-based fintech firm Kasem Digital Solutions built the system.", "en")
+    assert found.get("Bangkok") == "Place"
+    assert found.get("Kasem Digital Solutions") == "Company"
+    assert "Bangkok-based" not in found
+
+
+def test_mentions_english_lowercase_title_after_possessive() -> None:
+    (analysis,) = analyze([Article("t", "Lanexang Mobile's chairman Bounmy Keovilay said the company grew.", "en")])
+    person = next(m for m in find_mentions(analysis) if m.text == "Bounmy Keovilay")
+    assert person.cls == "Person" and person.attrs.get("title") == "Chairman"
+
+
+def test_mentions_english_product_cue_beats_a_place_reading() -> None:
+    text = "They launched a cross-border e-wallet service, PayLink, for migrant workers."
+    assert mentions_of(text, "en").get("PayLink") == "Product"

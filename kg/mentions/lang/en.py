@@ -364,6 +364,10 @@ def _title_spans(analysis: Analysis, start: int, end: int) -> tuple[str, int]:
     for title, _ in title_table("en"):
         if re.search(rf"(?<![\w]){re.escape(title)},?\s+(?:(?:Mr|Mrs|Ms|Dr|Prof)\.?\s+)?$", before):
             return title, start - len(before) + before.rfind(title)
+    for title, _ in title_table("en"):  # "Lanexang Mobile's chairman X": a lower-case office after a possessive
+        found = re.search(rf"[’']s\s+(?:\w+\s+)?({re.escape(title)})\s+$", before, re.IGNORECASE)
+        if found:
+            return title, start - len(before) + found.start(1)
     return "", start
 
 
@@ -472,12 +476,27 @@ def _split_possessive(analysis: Analysis, s: int, e: int) -> list[tuple[int, int
     return None
 
 
+_BASED = re.compile(r"-based(?:\s+|$)")
+
+
+def _split_based(analysis: Analysis, s: int, e: int) -> list[tuple[int, int]] | None:
+    """A place before "-based" is a name of its own: "Hanoi-based Song Hong Corporation", "Bangkok-based"."""
+    name = analysis.text[s:e]
+    match = _BASED.search(name)
+    if not match or match.start() == 0:
+        return None
+    pieces = [(s, s + match.start())]
+    if match.end() < len(name):
+        pieces.append(_trim(analysis, s + match.end(), e))
+    return pieces
+
+
 def _name_spans(analysis: Analysis, start: int, end: int) -> list[tuple[int, int]]:
     """Trimmed name sequences; "A and B" is two names when both are names ("Laos and Vietnam")."""
     spans = []
     for match in NAME_SEQUENCE.finditer(analysis.text, start, end):
         s, e = _trim(analysis, match.start(), match.end())
-        pieces = _split_possessive(analysis, s, e) or [(s, e)]
+        pieces = _split_based(analysis, s, e) or _split_possessive(analysis, s, e) or [(s, e)]
         for s, e in pieces:
             name = analysis.text[s:e]
             quoted = s > 0 and analysis.text[s - 1] in '“"‘'  # a quoted title or theme is one piece
@@ -519,9 +538,6 @@ def _product_cue(analysis: Analysis, start: int, end: int) -> bool:
     text = analysis.text
     before = text[max(0, start - 40) : start]
     return bool(_PRODUCT_BEFORE.search(before) or _PRODUCT_AFTER.match(text, end))
-
-
-_BASED = re.compile(r"^(?:[A-Z][\w.’']*\s+){0,3}[A-Z][\w.’']*-based\s+")
 
 
 def _org_after_title(analysis: Analysis, name: str, start: int) -> Mention | None:
@@ -567,10 +583,6 @@ def find_mentions(analysis: Analysis) -> list[Mention]:
                     continue
             elif not title:
                 title, _ = _title_spans(analysis, start, end)
-            based = _BASED.match(name)
-            if based and based.end() < len(name):  # "Hanoi-based Song Hong Technology Corporation"
-                start += based.end()
-                name = name[based.end() :]
             cls = class_by_head(name, "en")
             if title and title.endswith(" of") and cls is None:
                 continue  # "Minister of Technology and Communications": an office, not an entity
@@ -591,7 +603,8 @@ def find_mentions(analysis: Analysis) -> list[Mention]:
                 cls = _classify_untyped(analysis, name, start, end) or None
                 if cls is None or (cls not in {"Person", "Place"} and _title_case(sentence.text)):
                     continue
-                if cls in {UNTYPED, "Company", "Organization"} and len(name.split()) <= 3 and _product_cue(analysis, start, end):
+                brand = cls in {UNTYPED, "Company", "Organization", "Place"} and len(name.split()) <= 3
+                if brand and _product_cue(analysis, start, end):
                     cls = "Product"  # "its app, LaoID", "a platform called TrackKH", "the TrackKH app"
             attrs: dict[str, object] = {}
             if cls == UNTYPED:
