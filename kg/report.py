@@ -24,6 +24,7 @@ Status = Literal["ok", "skipped", "failed"]
 BENIGN_SKIPS: tuple[re.Pattern[str], ...] = (
     re.compile(r"^not an article format$"),
     re.compile(r"^metadata file, not an article$"),
+    re.compile(r"^kg build output, not an article$"),
     re.compile(r"^(near-)?duplicate of "),
 )
 #: Notes that are problems with the input (see :meth:`BuildReport.problems`); other notes are informational.
@@ -94,8 +95,8 @@ class BuildReport:
 
         - every ``failed`` file (unreadable, binary, too large, not valid JSON ...);
         - every ``skipped`` file except the deliberate skips in
-          :data:`BENIGN_SKIPS` (not an article format, a metadata file, an
-          exact or near duplicate: its text is in the graph once, which is what
+          :data:`BENIGN_SKIPS` (not an article format, a metadata file, kg's own
+          outputs, an exact or near duplicate: its text is in the graph once, which is what
           deduplication is for), so an empty file, a file with no text left
           after cleaning or a symlink that is not followed is a problem, and so
           is any skip reason added later;

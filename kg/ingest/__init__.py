@@ -79,6 +79,17 @@ def discover_inputs(corpus: Path) -> list[Path]:
     return sorted(found, key=lambda p: p.relative_to(corpus).as_posix())
 
 
+def is_build_output(path: Path) -> bool:
+    """Return True for a file ``kg build`` wrote: ``graph.*`` or ``report.json`` beside a graph.ttl and report.json.
+
+    An output folder inside the corpus (``kg build corpus --out corpus/build``)
+    would otherwise feed the last build's graph.html back in as an article.
+    """
+    if path.name != "report.json" and not path.name.startswith("graph."):
+        return False
+    return (path.parent / "graph.ttl").is_file() and (path.parent / "report.json").is_file()
+
+
 def read_articles(
     paths_or_dir: Path | str | Iterable[Path | str],
     *,
@@ -155,7 +166,7 @@ class _Reader:
     ) -> None:
         self.report.add_file(label, status, reason=reason, article_id=article_id, lang=lang, notes=notes)
         if status != "ok":
-            quiet = reason == "not an article format"
+            quiet = reason in {"not an article format", "kg build output, not an article"}
             (log.info if quiet else log.warning)("%s: %s", label, reason)
 
     def _file(self, path: Path) -> Iterator[Article]:
@@ -210,6 +221,8 @@ class _Reader:
             return "failed", "no such file"
         if is_sidecar(path) or is_manifest(path):
             return "skipped", "metadata file, not an article"
+        if is_build_output(path):
+            return "skipped", "kg build output, not an article"
         if path.suffix.lower() not in FORMATS:
             return "skipped", "not an article format"
         if not path.is_file():
