@@ -161,3 +161,11 @@ def test_mentions_english_lowercase_title_after_possessive() -> None:
 def test_mentions_english_product_cue_beats_a_place_reading() -> None:
     text = "They launched a cross-border e-wallet service, PayLink, for migrant workers."
     assert mentions_of(text, "en").get("PayLink") == "Product"
+
+
+def test_mentions_english_minister_of_after_name_is_left_whole() -> None:
+    """After "X, Minister of <Ministry>" the office is the whole phrase, not a bare "Minister"."""
+    text = "According to Mr. Khamla Souvanh, Minister of Rural Innovation and Startups, Laos must act."
+    (analysis,) = analyze([Article("t", text, "en")])
+    person = next(m for m in find_mentions(analysis) if m.text == "Khamla Souvanh")
+    assert person.attrs.get("title") != "Minister"

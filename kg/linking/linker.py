@@ -364,9 +364,11 @@ def _resolve_refs(analysis: Analysis, mentions: list[Mention], corpus: LinkedCor
             # "the ministry" / "the bank" / "the company": the nearest one of that kind named before
             # it in the article (a bank is an entity whose name says bank)
             head = str(m.attrs.get("head", ""))
-            classes = {"ministry": {"Ministry"}, "central bank": {"PublicBody"}, "bank": {"Company", "PublicBody"}}.get(
-                head, {"Company"}
-            )
+            classes = {
+                "ministry": {"Ministry"},
+                "central bank": {"PublicBody"},
+                "bank": {"Company", "PublicBody", "Organization"},
+            }.get(head, {"Company"})
             for x in reversed([x for x in linked if x.end <= m.start and not x.attrs.get("nested")]):
                 entity = corpus.entity_of(x)
                 if entity is None or entity.cls not in classes:

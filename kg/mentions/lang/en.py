@@ -518,9 +518,10 @@ def _name_spans(analysis: Analysis, start: int, end: int) -> list[tuple[int, int
 def _title_after(analysis: Analysis, end: int) -> str:
     """An office named after a person's name: "X, Chief Executive Officer of Y" / "X, founder of Y"."""
     after = analysis.text[end : end + 80]
+    of_titles = {t for t, _ in title_table("en") if t.endswith(" of")}
     for title, _ in title_table("en"):
-        if title.endswith(" of"):
-            continue
+        if title.endswith(" of") or title + " of" in of_titles:
+            continue  # "X, Minister of Technology and Communications": the office is the whole phrase
         if re.match(rf",\s+(?:the\s+|a\s+|an\s+)?(?:\w+\s+)?{re.escape(title)}\s+(?:of|at)\s", after, re.IGNORECASE):
             return title
     return ""
