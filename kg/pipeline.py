@@ -19,6 +19,7 @@ from pathlib import Path
 
 from rdflib import Graph
 
+from kg.atomic import atomic_group
 from kg.cache import ArticleCache, article_key
 from kg.errors import NothingBuiltError
 from kg.executors import run_per_article
@@ -200,25 +201,27 @@ def build(
     graph = extract_graph(articles, report=report, gazetteer_kinds=gazetteer_kinds, progress=progress, run=run)
     outputs: dict[str, Path] = {}
     out.mkdir(parents=True, exist_ok=True)
-    with report.timed("write"):
-        from kg.export import export_graph
+    # graph.ttl, graph.html and report.json replace the previous ones together, or not at all
+    with atomic_group():
+        with report.timed("write"):
+            from kg.export import export_graph
 
-        outputs["turtle"] = out / "graph.ttl"
-        export_graph(graph, "turtle", outputs["turtle"])
-        for fmt in formats:
-            path = out / f"graph.{fmt}"
-            export_graph(graph, fmt, path)
-            outputs[fmt] = path
-        if html:
-            from kg.view import write_html
+            outputs["turtle"] = out / "graph.ttl"
+            export_graph(graph, "turtle", outputs["turtle"])
+            for fmt in formats:
+                path = out / f"graph.{fmt}"
+                export_graph(graph, fmt, path)
+                outputs[fmt] = path
+            if html:
+                from kg.view import write_html
 
-            outputs["html"] = out / "graph.html"
-            write_html(graph, outputs["html"])
-    if validate:
-        with report.timed("validate"):
-            report.validation = validation_summary(graph)
-    outputs["report"] = out / "report.json"
-    report.write(outputs["report"])
+                outputs["html"] = out / "graph.html"
+                write_html(graph, outputs["html"])
+        if validate:
+            with report.timed("validate"):
+                report.validation = validation_summary(graph)
+        outputs["report"] = out / "report.json"
+        report.write(outputs["report"])
     return BuildResult(graph, report, outputs)
 
 

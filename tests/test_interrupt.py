@@ -193,12 +193,6 @@ def test_interrupt_kill_while_writing(
     _rebuild_cleanly(new_corpus, out, tmp_path / "cache", new_outputs)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="kg/pipeline.py renames graph.ttl and graph.html before SHACL validation and writes report.json "
-    "after it, so a kill during validation leaves a new graph beside the old report; fixed by wrapping "
-    "the write/validate/report block of build() in kg.atomic.atomic_group()",
-)
 def test_interrupt_outputs_are_replaced_together(
     out: Path, new_corpus: Path, previous: dict[str, bytes], new_outputs: dict[str, bytes], tmp_path: Path
 ) -> None:

@@ -132,11 +132,6 @@ def test_strict_cli_exit_1_with_a_failed_file_else_0(tmp_path: Path) -> None:
     assert report["summary"] == {"ok": 1, "skipped": 0, "failed": 1}
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="kg/cli/build.py still decides problems itself (failed files, conformance); "
-    "drop this mark when it uses `problems = bool(report.problems())`",
-)
 def test_strict_cli_exit_1_with_a_skipped_empty_file(tmp_path: Path) -> None:
     corpus = _corpus(tmp_path, {"good.txt": GOOD, "empty.txt": ""})
     assert run_kg("build", str(corpus), "--out", str(tmp_path / "lenient"), "-q").returncode == 0

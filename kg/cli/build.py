@@ -108,5 +108,8 @@ def command(
             click.echo(f"  {name:8} {path}")
         if conforms is False:
             click.echo("  the graph does not conform to the SHACL shapes: see report.json", err=True)
-    problems = summary["failed"] > 0 or conforms is False
+    problems = report.problems()
+    if strict and problems:
+        for line in problems:
+            click.echo(f"kg: --strict: {line}", err=True)
     ctx.exit(1 if strict and problems else 0)
