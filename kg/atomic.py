@@ -132,6 +132,14 @@ def atomic_open(path: Path | str, mode: str = "w", *, encoding: str | None = "ut
         raise
 
 
+def written_file(path: Path | str) -> Path:
+    """Where the content just written for ``path`` is now: its temporary file while an
+    :func:`atomic_group` holds the rename back, else ``path`` itself."""
+    path = Path(path)
+    pending = _PENDING.get() or []
+    return next((Path(tmp) for tmp, final in reversed(pending) if final == path), path)
+
+
 def atomic_write_text(path: Path | str, text: str) -> None:
     """Write ``text`` to ``path`` atomically (UTF-8)."""
     with atomic_open(path, "w") as fh:

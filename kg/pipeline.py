@@ -19,10 +19,11 @@ from pathlib import Path
 
 from rdflib import Graph
 
-from kg.atomic import atomic_group
+from kg.atomic import atomic_group, written_file
 from kg.cache import ArticleCache, article_key
 from kg.errors import NothingBuiltError
 from kg.executors import run_per_article
+from kg.freshness import file_sha256, inputs_digest, previous_report
 from kg.graph import build_graph
 from kg.linking import link_mentions
 from kg.process import ProcessedArticle, knowledge
@@ -35,11 +36,18 @@ log = logging.getLogger(__name__)
 
 @dataclass
 class BuildResult:
-    """What a build produced."""
+    """What a build produced (``graph`` is read back from graph.ttl when the build found it up to date)."""
 
-    graph: Graph
+    _graph: Graph | None
     report: BuildReport
     outputs: dict[str, Path]
+
+    @property
+    def graph(self) -> Graph:
+        """The graph built (parsed from graph.ttl on first use when the outputs were up to date)."""
+        if self._graph is None:
+            self._graph = Graph().parse(self.outputs["turtle"], format="turtle")
+        return self._graph
 
 
 @dataclass
@@ -170,6 +178,7 @@ def build(
     gazetteer_kinds: set[str] | None = None,
     on_problem: Callable[[str], None] | None = None,
     run: RunOptions | None = None,
+    force: bool = False,
 ) -> BuildResult:
     """Build a corpus folder into ``out``: graph.ttl, graph.html, report.json (+ other formats).
 
@@ -184,6 +193,7 @@ def build(
         gazetteer_kinds: Restrict curated knowledge to these kinds.
         on_problem: Called with one line per input problem (the CLI prints them).
         run: Executor, workers and incremental cache of the per-article stage.
+        force: Rewrite the outputs even when they are up to date (see :mod:`kg.freshness`).
 
     Raises:
         NothingBuiltError: When no input could be read as an article.
@@ -198,6 +208,12 @@ def build(
             on_problem(f"{entry.path}: {entry.reason}")
     if not articles:
         raise NothingBuiltError(f"{corpus}: no article could be read ({len(report.files)} files looked at)")
+    kinds = frozenset(gazetteer_kinds) if gazetteer_kinds is not None else None
+    options = {"formats": list(formats), "validate": validate, "html": html, "kinds": sorted(kinds) if kinds else kinds}
+    report.inputs_digest = inputs_digest(report, [article_key(a, kinds) for a in articles], options)
+    previous = None if force else previous_report(out, report.inputs_digest)
+    if previous is not None:
+        return _unchanged(report, previous, out)
     graph = extract_graph(articles, report=report, gazetteer_kinds=gazetteer_kinds, progress=progress, run=run)
     outputs: dict[str, Path] = {}
     out.mkdir(parents=True, exist_ok=True)
@@ -220,9 +236,23 @@ def build(
         if validate:
             with report.timed("validate"):
                 report.validation = validation_summary(graph)
+        report.outputs = {
+            name: {"file": path.name, "sha256": file_sha256(written_file(path))} for name, path in outputs.items()
+        }
         outputs["report"] = out / "report.json"
         report.write(outputs["report"])
     return BuildResult(graph, report, outputs)
+
+
+def _unchanged(report: BuildReport, previous: dict, out: Path) -> BuildResult:
+    """The result of a build whose outputs were already up to date: nothing is rewritten."""
+    report.up_to_date = True
+    report.counts = previous.get("counts", {})
+    report.counts["articles"] = {"processed": 0, "from_cache": sum(1 for f in report.files if f.status == "ok")}
+    report.validation = previous.get("validation")
+    outputs = {name: out / entry["file"] for name, entry in previous["outputs"].items()}
+    outputs["report"] = out / "report.json"
+    return BuildResult(None, report, outputs)
 
 
 def validation_summary(graph: Graph) -> dict:

@@ -68,6 +68,12 @@ class BuildReport:
     timings: dict[str, float] = field(default_factory=dict)
     validation: dict[str, Any] | None = None
     notes: list[str] = field(default_factory=list)
+    #: digest of everything the build read (see :mod:`kg.freshness`)
+    inputs_digest: str | None = None
+    #: output name -> ``{"file": name in the output folder, "sha256": ...}``
+    outputs: dict[str, dict[str, str]] = field(default_factory=dict)
+    #: True when the outputs were already up to date and left untouched
+    up_to_date: bool = False
 
     def add_file(
         self,

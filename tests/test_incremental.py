@@ -96,3 +96,35 @@ def test_cache_prunes_only_old_unused_entries(tmp_path: Path) -> None:
         assert len(cache) == 1
         assert cache.get_many(["kept", "old"]).keys() == {"kept"}
         assert cache.get_many(["kept"])["kept"].mentions == result.mentions
+
+
+def test_up_to_date_build_leaves_outputs_untouched(corpus: Path, tmp_path: Path) -> None:
+    """Same inputs, same options, outputs intact: like make, nothing is rewritten."""
+    out, cache = tmp_path / "out", tmp_path / "cache"
+    run_kg("build", str(corpus), "--out", str(out), "--cache", str(cache), check=True)
+    files = ["graph.ttl", "graph.html", "report.json"]
+    before = {name: ((out / name).stat().st_mtime_ns, (out / name).read_bytes()) for name in files}
+    proc = run_kg("build", str(corpus), "--out", str(out), "--cache", str(cache), check=True)
+    assert proc.stdout.startswith("up to date: 5 articles")
+    assert {name: ((out / name).stat().st_mtime_ns, (out / name).read_bytes()) for name in files} == before
+
+
+@pytest.mark.parametrize("change", ["edited-output", "force", "other-options", "new-article"])
+def test_outputs_are_rewritten_when_anything_differs(corpus: Path, tmp_path: Path, change: str) -> None:
+    out, cache = tmp_path / "out", tmp_path / "cache"
+    run_kg("build", str(corpus), "--out", str(out), "--cache", str(cache), check=True)
+    extra: list[str] = []
+    if change == "edited-output":
+        (out / "graph.ttl").write_text("# edited by hand\n", encoding="utf-8")
+    elif change == "force":
+        extra = ["--force"]
+    elif change == "other-options":
+        extra = ["--no-validate"]
+    else:
+        (corpus / "extra.txt").write_text("Vientiane hosted the Mekong Data Forum.\n" * 3, encoding="utf-8")
+    proc = run_kg("build", str(corpus), "--out", str(out), "--cache", str(cache), *extra, check=True)
+    assert proc.stdout.startswith("built ")
+    assert Graph().parse(out / "graph.ttl")  # a real graph again, not the hand edit
+    report = _report(out)
+    assert report["up_to_date"] is False and report["inputs_digest"]
+    assert report["outputs"]["turtle"]["file"] == "graph.ttl"

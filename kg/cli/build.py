@@ -40,6 +40,7 @@ import click
     help="Incremental cache folder [default: $KG_CACHE_DIR or ~/.cache/kg].",
 )
 @click.option("--no-cache", is_flag=True, help="Process every article afresh and do not store results.")
+@click.option("--force", is_flag=True, help="Rewrite the outputs even when they are up to date.")
 @click.pass_context
 def command(
     ctx: click.Context,
@@ -56,6 +57,7 @@ def command(
     scheduler: str | None,
     cache_dir: Path | None,
     no_cache: bool,
+    force: bool,
 ) -> None:
     """Build CORPUS_DIR (default: the bundled corpus in data/corpus) into --out.
 
@@ -91,6 +93,7 @@ def command(
         max_bytes=max_bytes,
         on_problem=lambda line: click.echo(f"kg: {line}", err=True),
         run=run,
+        force=force or no_cache,
     )
     report = result.report
     summary = report.status_counts()
@@ -99,11 +102,14 @@ def command(
         classes = sum(report.counts.get("classes", {}).values())
         relations = sum(report.counts.get("properties", {}).values())
         cached = report.counts.get("articles", {}).get("from_cache", 0)
-        click.echo(
-            f"built {summary['ok']} articles ({summary['skipped']} skipped, {summary['failed']} failed"
-            f"{f', {cached} from cache' if cached else ''}): "
-            f"{classes} entities, {relations} relations in {time.perf_counter() - started:.1f}s"
-        )
+        if report.up_to_date:
+            click.echo(f"up to date: {summary['ok']} articles unchanged since the last build into {out} (--force rewrites)")
+        else:
+            click.echo(
+                f"built {summary['ok']} articles ({summary['skipped']} skipped, {summary['failed']} failed"
+                f"{f', {cached} from cache' if cached else ''}): "
+                f"{classes} entities, {relations} relations in {time.perf_counter() - started:.1f}s"
+            )
         for name, path in result.outputs.items():
             click.echo(f"  {name:8} {path}")
         if conforms is False:
