@@ -20,6 +20,7 @@ def test_bench_writes_figures(tmp_path: Path, n: int) -> None:
     assert stored["raw_spacy_seconds"] > 0 and stored["build_over_raw_spacy"] > 0
     # the rebuild found every article in the cache and was faster than the first build
     assert 0 < stored["unchanged_rebuild_seconds"] < stored["build_seconds"]
+    assert stored["cached_forced_rebuild_seconds"] > 0
     assert {"per-article", "linking", "relations", "graph", "write", "validate"} <= set(stored["stages_seconds"])
 
 
