@@ -93,18 +93,25 @@ def validate_graph(
         logger.warning("%s is missing; validating without the ontology", ontology_path)
     logger.info("validating %d triples (inference: %s)", len(graph), "owlrl" if inference else "none")
     sparql_constraints = _take_sparql_constraints(shapes)
-    conforms, report_graph, report_text = validate(
-        graph,
-        shacl_graph=shapes,
-        ont_graph=ontology,
-        inference="owlrl" if inference else "none",
-        abort_on_first=False,
-        allow_infos=True,
-        allow_warnings=True,
-        meta_shacl=False,
-        advanced=True,
-        inplace=False,
-    )
+    # pySHACL copies the data graph to mix the ontology in; a graph of a million triples would be
+    # held twice. Without inference, mix the ontology into the graph itself and take it out after.
+    mixed = [t for t in ontology if t not in graph] if ontology is not None and not inference else []
+    try:
+        conforms, report_graph, report_text = validate(
+            graph,
+            shacl_graph=shapes,
+            ont_graph=ontology,
+            inference="owlrl" if inference else "none",
+            abort_on_first=False,
+            allow_infos=True,
+            allow_warnings=True,
+            meta_shacl=False,
+            advanced=True,
+            inplace=inference is False,
+        )
+    finally:
+        for triple in mixed:
+            graph.remove(triple)
     extra = _evaluate_sparql_constraints(graph, ontology, sparql_constraints, report_graph)
     if extra:
         conforms = False
@@ -155,12 +162,16 @@ def _take_sparql_constraints(shapes: Graph) -> list[_SparqlConstraint]:
 
 def _oxigraph_store(graph: Graph, ontology: Graph | None):
     """The data (and ontology) in an in-memory Oxigraph store, for whole-graph SPARQL."""
+    import tempfile
+
     import pyoxigraph
 
     store = pyoxigraph.Store()
     for g in (graph, ontology):
         if g is not None:
-            store.bulk_load(g.serialize(format="nt", encoding="utf-8"), format=pyoxigraph.RdfFormat.N_TRIPLES)
+            with tempfile.NamedTemporaryFile(suffix=".nt") as tmp:  # on disk, not a second copy in memory
+                g.serialize(destination=tmp.name, format="nt", encoding="utf-8")
+                store.bulk_load(path=tmp.name, format=pyoxigraph.RdfFormat.N_TRIPLES)
     return store
 
 

@@ -159,3 +159,15 @@ def test_validate_sparql_constraints_set_at_a_time_match_pyshacl_per_node() -> N
     assert any("exactly one contract class" in line for line in ours.violations)
     assert any("Most specific type wins" in line for line in ours.violations)
     assert sorted(ours.violations) == sorted(reference)
+
+
+def test_validate_leaves_the_graph_as_it_was() -> None:
+    """The ontology is mixed into the data graph in place (no copy) and taken out again."""
+    from rdflib.compare import isomorphic
+
+    graph = sample_graph()
+    before = Graph()
+    for triple in graph:
+        before.add(triple)
+    assert validate_graph(graph).conforms
+    assert len(graph) == len(before) and isomorphic(graph, before)
