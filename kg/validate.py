@@ -94,20 +94,22 @@ def validate_graph(
     logger.info("validating %d triples (inference: %s)", len(graph), "owlrl" if inference else "none")
     sparql_constraints = _take_sparql_constraints(shapes)
     # pySHACL copies the data graph to mix the ontology in; a graph of a million triples would be
-    # held twice. Without inference, mix the ontology into the graph itself and take it out after.
+    # held twice. Without inference, mix the ontology into the graph ourselves and take it out after.
     mixed = [t for t in ontology if t not in graph] if ontology is not None and not inference else []
     try:
+        for triple in mixed:
+            graph.add(triple)
         conforms, report_graph, report_text = validate(
             graph,
             shacl_graph=shapes,
-            ont_graph=ontology,
+            ont_graph=ontology if inference else None,
             inference="owlrl" if inference else "none",
             abort_on_first=False,
             allow_infos=True,
             allow_warnings=True,
             meta_shacl=False,
             advanced=True,
-            inplace=inference is False,
+            inplace=not inference,
         )
     finally:
         for triple in mixed:
