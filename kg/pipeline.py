@@ -156,6 +156,10 @@ def extract_graph(
         corpus = link_mentions(analyses, {p.article_id: p.mentions for p in processed}, gazetteer=gazetteer)
     with report.timed("relations"):
         relations = extract_relations(analyses, corpus, gazetteer, matcher=matcher)
+    # the graph needs entities and relations only: let sentences, dependency matches and
+    # per-article mention lists go before the largest structure of the build is made
+    del processed, analyses
+    corpus.mentions.clear()
     with report.timed("graph"):
         graph = build_graph(articles, corpus.entities.values(), relations)
     report.counts["classes"] = dict(sorted(Counter(e.cls for e in corpus.entities.values()).items()))

@@ -108,7 +108,7 @@ class Article:
         return f"{self.title}\n\n{self.text}" if self.title else self.text
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Sentence:
     """A sentence of an article, with character offsets into ``Article.full_text``."""
 
@@ -118,7 +118,7 @@ class Sentence:
     text: str
 
 
-@dataclass
+@dataclass(slots=True)
 class Mention:
     """A span of text that names an entity.
 
@@ -181,7 +181,7 @@ class Entity:
         self.labels.setdefault(lang, set()).add(text)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Evidence:
     """Where a relation was read: the article, the sentence, and by which rule."""
 
@@ -192,7 +192,7 @@ class Evidence:
     confidence: float = 0.8
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Relation:
     """A relation between two entities, identified by their keys, with its evidence."""
 

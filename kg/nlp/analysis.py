@@ -11,7 +11,7 @@ from kg.nlp.pipelines import get_pipeline, language_module
 from kg.records import Article, Sentence
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Token:
     """A word token with character offsets into the analysed text."""
 

@@ -27,7 +27,7 @@ from kg.nlp.analysis import Analysis
 Span = tuple[int, int]
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class DependencyMatch:
     """A relation read off the dependency parse, as character spans into ``analysis.text``.
 
