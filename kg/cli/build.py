@@ -9,7 +9,7 @@ import click
 
 
 @click.command("build")
-@click.argument("corpus", required=False, type=click.Path(exists=True, path_type=Path))
+@click.argument("corpus", metavar="[CORPUS_DIR]", required=False, type=click.Path(exists=True, path_type=Path))
 @click.option("--out", "-o", type=click.Path(file_okay=False, path_type=Path), default=Path("build"), show_default=True)
 @click.option("--formats", "-f", default="", help="Extra export formats beside graph.ttl, comma-separated (e.g. nt,jsonld).")
 @click.option("--no-html", is_flag=True, help="Do not write graph.html.")
