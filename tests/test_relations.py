@@ -71,3 +71,26 @@ def test_relations_signing_makes_an_agreement_with_parties(text: str) -> None:
 @pytest.mark.parametrize("text", ["Laos has mountains. Cambodia has rivers."])
 def test_relations_no_cooperation_without_trigger(text: str) -> None:
     assert not any(p == "cooperatesWith" for _, p, _ in relations_of(text))
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (  # a dateline misleads the parse; the parties joined by "and" before the verb still sign
+            "Pakse, May 2 - The Savan Credit Union and the Champa Payments Company signed a memorandum of "
+            "understanding on Monday.",
+            {("Agreement between Champa Payments Company and Savan Credit Union", "party", "Savan Credit Union")},
+        ),
+        (
+            "Lotus Logistics and Bokeo Pay Company announced a partnership to serve traders.",
+            {("Bokeo Pay Company", "partner", "Lotus Logistics")},
+        ),
+    ],
+)
+def test_relations_parties_joined_by_and_before_the_verb(text: str, expected: set) -> None:
+    assert expected <= relations_of(text)
+
+
+def test_relations_and_between_unrelated_names_is_not_a_partnership() -> None:
+    text = "Lotus Logistics opened an office, and Bokeo Pay Company hired staff; both praised partnership schemes."
+    assert not {r for r in relations_of(text) if r[1] == "partner"}

@@ -38,6 +38,8 @@ SIGNATURES: dict[str, tuple[set[str], set[str]]] = {
 }
 #: how far after the agreement word (characters) a technology is still what the agreement is about
 AGREEMENT_TOPIC_WINDOW = 100
+#: what joins two parties named before the verb: "A and B signed", "A và B ký", "A และ B ลงนาม"
+_JOINED = re.compile(r"\s*(?:,|and|&|together with|và|cùng|cùng với|และ|กับ)\s*(?:the\s+)?", re.IGNORECASE)
 DEP_CONFIDENCE = 0.85
 #: properties whose trigger rule stands down in a sentence where the parse read the same property,
 #: unless the rule's guess is a name the parse also put in that property: the parse knows which
@@ -257,6 +259,17 @@ class _Extractor:
         events = [s for s in spans if s.cls == "Event"]
         signed, read = self.dependency_relations(analysis, sentence, deps, spans, main_event, events) if deps else (False, {})
 
+        def joined_before(pos: int) -> _Span | None:
+            """The first of two organisations joined by "and" just before ``pos`` ("A and B signed")."""
+            before = [s for s in spans if s.cls in ORG and s.mention.end - sentence.start <= pos]
+            if len(before) < 2:
+                return None
+            a, b = before[-2], before[-1]
+            gap = text[b.mention.end - sentence.start : pos]
+            if a.key == b.key or len(gap) > 40 or not _JOINED.fullmatch(text[a.mention.end - sentence.start : rel_pos(b)]):
+                return None
+            return a
+
         def guess_ok(prop: str, *keys: str) -> bool:
             """A trigger rule's guess stands unless the parse read ``prop`` here with other names."""
             return prop not in PARSE_DECIDES or prop not in read or all(k in read[prop] for k in keys)
@@ -348,7 +361,7 @@ class _Extractor:
         sign = trigger("signing", lang)
         if not signed and sign and (t := sign.search(text)) and len({o.key for o in orgs}) >= 2:
             before = last_before(t.start(), ORG)
-            after = first_after(t.end(), ORG, 120)
+            after = first_after(t.end(), ORG, 120) or joined_before(t.start())
             if before and after and before.key != after.key:
                 # what the agreement is about follows the agreement word closely ("MoU on X", "ký hợp đồng phát triển X")
                 words = trigger("agreement_words", lang)
@@ -359,7 +372,7 @@ class _Extractor:
         partner = trigger("partner", lang)
         if partner and (t := partner.search(text)):
             a = last_before(t.start(), ORG)
-            b = first_after(t.end(), ORG, 80)
+            b = first_after(t.end(), ORG, 80) or joined_before(t.start())
             if a and b and a.key != b.key and guess_ok("partner", a.key, b.key):
                 self.emit(a.key, "partner", b.key, analysis, sentence, "partner", 0.7)
         coop = trigger("cooperation", lang)
