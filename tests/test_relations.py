@@ -94,3 +94,18 @@ def test_relations_parties_joined_by_and_before_the_verb(text: str, expected: se
 def test_relations_and_between_unrelated_names_is_not_a_partnership() -> None:
     text = "Lotus Logistics opened an office, and Bokeo Pay Company hired staff; both praised partnership schemes."
     assert not {r for r in relations_of(text) if r[1] == "partner"}
+
+
+def test_relations_office_of_names_the_person_and_their_ministry() -> None:
+    text = (
+        "The Ministry of Public Security opened a data centre. "
+        "Minister of Public Security Chanthala Vongsay said it would serve every province of Laos."
+    )
+    found = relations_of(text)
+    offices = {o for s, p, o in found if s == "Chanthala Vongsay" and p == "holdsPositionIn"}
+    assert len(offices) == 1 and "Ministry of Public Security" in offices.pop()
+
+
+def test_relations_prime_minister_holds_office_in_the_government_even_unnamed() -> None:
+    text = "Vietnam opened a data centre. Prime Minister Tran Van Binh inaugurated it in Hanoi on Tuesday."
+    assert ("Tran Van Binh", "holdsPositionIn", "Government of Vietnam") in relations_of(text)

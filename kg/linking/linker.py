@@ -287,6 +287,14 @@ def _canonical_label(entity_mentions: list[Mention], cls: str) -> str:
     return max(counts, key=lambda s: (counts[s], len(s.split()) <= 12, len(s), s))
 
 
+def curated_entity(entry_id: str, gazetteer: Gazetteer) -> Entity:
+    """A new entity for a gazetteer entry, with its curated labels and no mentions yet."""
+    entry = gazetteer.get(entry_id)
+    if entry is None:
+        raise KeyError(entry_id)
+    return _entity(_Cluster([], entry_id), entry.cls, gazetteer)
+
+
 def _entity(cluster: _Cluster, cls: str, gazetteer: Gazetteer) -> Entity:
     entry: GazetteerEntry | None = gazetteer.get(cluster.key) if cluster.key else None
     if entry:

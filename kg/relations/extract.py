@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from kg.errors import ConfigError
 from kg.gazetteer import Gazetteer
 from kg.iri import slugify
-from kg.linking.linker import LinkedCorpus, mention_id
+from kg.linking.linker import LinkedCorpus, curated_entity, mention_id
 from kg.linking.normalize import signature
 from kg.mentions.gazetteer_match import GazetteerMatcher
 from kg.nlp.analysis import Analysis
@@ -456,10 +456,33 @@ class _Extractor:
                 continue
             if not title:
                 continue
+            if m.attrs.get("title_org"):  # "Minister of Public Security X": the office names its organisation
+                wanted = signature(str(m.attrs["title_org"]), "en")
+                mentioned = self.corpus.mentions.get(analysis.article.id, [])
+                here = {e.key for x in mentioned if (e := self.corpus.entity_of(x)) is not None}
+                named = [
+                    e
+                    for key in here
+                    if (e := self.corpus.entities.get(key)) is not None and e.cls in ORG
+                    if len(wanted) >= 2 and wanted <= signature(e.label, "en") | {"ministry"}
+                ]
+                if named:
+                    org = min(named, key=lambda e: len(signature(e.label, "en")))
+                    self.emit(s.key, "holdsPositionIn", org.key, analysis, sentence, "holdsPositionIn:office-of", 0.75)
+                continue
             if org_class == "Government":
                 country = self.context_country(analysis, m)
                 gov = next((e for e in self.gazetteer.entries if e.cls == "Government" and e.country == country), None)
-                if gov and gov.id in self.corpus.entities:
+                if gov and gov.id not in self.corpus.entities:
+                    # "Prime Minister X" names the government X heads even where the article does not
+                    self.corpus.entities[gov.id] = curated_entity(gov.id, self.gazetteer)
+                if gov:
+                    office = analysis.text.rfind(str(title), sentence.start, m.start)
+                    start, end = (office, office + len(str(title))) if office >= 0 else (m.start, m.end)
+                    self.corpus.entities[gov.id].mentions.append(
+                        Mention(analysis.article.id, analysis.text[start:end], start, end, "Government", m.lang,
+                                "rule:office", m.sentence, gov.id, 0.7)
+                    )  # fmt: skip
                     self.emit(s.key, "holdsPositionIn", gov.id, analysis, sentence, "holdsPositionIn:office", 0.75)
                 continue
             candidates = [o for o in spans if o.cls in ORG and o.mention.cls != "Ref"]

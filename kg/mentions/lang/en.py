@@ -560,6 +560,41 @@ def _org_after_title(analysis: Analysis, name: str, start: int) -> Mention | Non
     return mention(analysis, s, s + len(org), cls, "rule:en:title-of", confidence=0.75)
 
 
+def _person_after_office(analysis: Analysis, title: str, rest: str, start: int) -> Mention | None:
+    """The person named after an office of something: ``Minister of Public Security Luong Tam Quang``.
+
+    The office's object and the name are both capitalised; they part where the office names
+    a known ministry (``Ministry of Public Security`` in the gazetteer) or where spaCy's NER
+    has a PERSON that starts exactly there. The person's ``title`` is the whole office and
+    ``title_org`` names its organisation (``Ministry of Public Security`` for a minister, the
+    object itself for a governor, director, chief ...).
+    """
+    from kg.mentions.gazetteer_match import default_matcher
+
+    words = rest.split()
+    minister = title.lower().endswith("minister of")
+    ents = {(e.start_char, e.end_char) for e in analysis.doc.ents if e.label_ == "PERSON"} if analysis.doc is not None else set()
+    for k in range(1, len(words) - 1):
+        name = " ".join(words[k:])
+        if not 2 <= len(words) - k <= 4 or any(ch.isdigit() for ch in name):
+            continue
+        offset = start + rest.index(name, len(" ".join(words[:k])))
+        domain = " ".join(words[:k])
+        org = f"Ministry of {domain}" if minister else domain
+        known = minister and any(
+            hit.start == 0 and hit.end == len(org) and any(e.cls == "Ministry" for e in hit.entries)
+            for hit in default_matcher().find(org)
+        )
+        if not known and (offset, offset + len(name)) not in ents:
+            continue
+        office = f"{title} {domain}"
+        return mention(
+            analysis, offset, offset + len(name), "Person", "rule:en:office-of", confidence=0.75,
+            title=office, title_org_class=title_org_class(title, "en"), title_org=org,
+        )  # fmt: skip
+    return None
+
+
 def find_mentions(analysis: Analysis) -> list[Mention]:
     """Find English entity mentions (not gazetteer ones) in an analysed article."""
     text = analysis.text
@@ -586,6 +621,10 @@ def find_mentions(analysis: Analysis) -> list[Mention]:
                 title, _ = _title_spans(analysis, start, end)
             cls = class_by_head(name, "en")
             if title and title.endswith(" of") and cls is None:
+                person = _person_after_office(analysis, title, name, start)
+                if person is not None:  # "Minister of Public Security Luong Tam Quang"
+                    found.append(person)
+                    taken.append((person.start, person.end))
                 continue  # "Minister of Technology and Communications": an office, not an entity
             if cls is None and (title or honorific):
                 cls = "Person" if len(name.split()) <= 4 else None
