@@ -169,3 +169,16 @@ def test_mentions_english_minister_of_after_name_is_left_whole() -> None:
     (analysis,) = analyze([Article("t", text, "en")])
     person = next(m for m in find_mentions(analysis) if m.text == "Khamla Souvanh")
     assert person.attrs.get("title") != "Minister"
+
+
+def test_mentions_dateline_agency_is_not_the_places_acronym() -> None:
+    """'Hanoi (VNA)': a news agency after a dateline is not Hanoi's short form; a real acronym still is."""
+    from kg.mentions import find_mentions
+    from kg.nlp import analyze
+    from kg.records import Article
+
+    text = "Hanoi (VNA) - The Mekong Payments Council (MPC) met on Monday. The MPC approved new rules."
+    [analysis] = list(analyze([Article("a", text, "en")]))
+    found = {(m.text, m.cls) for m in find_mentions(analysis)}
+    assert not any(t == "VNA" and c == "Place" for t, c in found)
+    assert ("MPC", "PublicBody") in found

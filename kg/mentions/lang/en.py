@@ -653,6 +653,8 @@ def find_mentions(analysis: Analysis) -> list[Mention]:
                 attrs["title"] = title
                 attrs["title_org_class"] = title_org_class(title, "en")
             acronym = _ACRONYM_AFTER.match(text, end)
+            if acronym and not acronym.group(1).upper().startswith(name[:1].upper()):
+                acronym = None  # "Hanoi (VNA)": a news agency's dateline, not Hanoi's short form
             if acronym and cls != "Person":
                 attrs["acronym"] = acronym.group(1)
                 found.append(mention(analysis, acronym.start(1), acronym.end(1), cls, "rule:acronym", confidence=0.85))
