@@ -182,3 +182,30 @@ def test_mentions_dateline_agency_is_not_the_places_acronym() -> None:
     found = {(m.text, m.cls) for m in find_mentions(analysis)}
     assert not any(t == "VNA" and c == "Place" for t, c in found)
     assert ("MPC", "PublicBody") in found
+
+
+@pytest.mark.parametrize(
+    ("text", "expected", "absent"),
+    [
+        (  # an office with its organisation, then the holder's name (names no list holds)
+            "Bộ trưởng Bộ Kinh tế Số và Đổi mới Trần Quốc Bảo chủ trì hội nghị.",
+            {"Bộ Kinh tế Số và Đổi mới": "Ministry", "Trần Quốc Bảo": "Person"},
+            "Bộ Kinh tế Số và Đổi mới Trần Quốc Bảo",
+        ),
+        (  # two organisations joined by "và" are two
+            "Ngân hàng Phát triển Mê Kông và Ngân hàng Số Sài Gòn đã ký biên bản ghi nhớ.",
+            {"Ngân hàng Phát triển Mê Kông": "Company", "Ngân hàng Số Sài Gòn": "Company"},
+            "Ngân hàng Phát triển Mê Kông và Ngân hàng Số Sài Gòn",
+        ),
+        (  # an event's name stops at the verb of a headline
+            "Diễn đàn Kinh tế Số Mê Kông 2026 khai mạc tại Cần Thơ",
+            {"Diễn đàn Kinh tế Số Mê Kông 2026": "Event"},
+            "Diễn đàn Kinh tế Số Mê Kông 2026 khai mạc",
+        ),
+    ],
+)
+def test_mentions_vietnamese_offices_conjunctions_headlines(text: str, expected: dict[str, str], absent: str) -> None:
+    found = mentions_of(text, "vi")
+    for name, cls in expected.items():
+        assert found.get(name) == cls, found
+    assert absent not in found

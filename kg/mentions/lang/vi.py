@@ -46,8 +46,18 @@ _STOP = {
     "một",
     "đó",
     "nêu",
+    "khai mạc",
+    "bế mạc",
+    "diễn ra",
+    "tổ chức",
+    "chính thức",
 }
 _CONNECTORS = {"và", "về", "của"}
+#: the common Vietnamese family names: a capitalised run that opens with one is a person, not more of an organisation's name
+_SURNAMES = {  # not those that also open common words of names: Hà (Hà Nội), Đào (Đào tạo), Lâm (Lâm nghiệp) ...
+    "Nguyễn", "Trần", "Lê", "Phạm", "Huỳnh", "Phan", "Vũ", "Võ", "Đặng", "Bùi", "Đỗ", "Ngô", "Dương", "Lý",
+    "Đinh", "Lương", "Trịnh", "Tô", "Vương", "Tạ", "Kiều", "Đàm", "Lưu", "Quách", "Triệu", "Tống", "Khuất",
+}  # fmt: skip
 _ORG_CLASSES = {"Ministry", "PublicBody", "Company", "Organization", "Government"}
 
 
@@ -71,6 +81,42 @@ def _match_words(tokens: list[Token], i: int, words: list[str]) -> int:
         built = f"{built} {tokens[j].text}".strip()
         j += 1
     return j - i if built == target else 0
+
+
+def _starts_person(token: Token) -> bool:
+    """A capitalised token opening with a family name (pyvi may join ``Nguyễn Mạnh``)."""
+    return token.text.split()[0] in _SURNAMES and token.text[:1].isupper()
+
+
+def _org_head(tokens: list[Token], i: int) -> tuple[int, str] | None:
+    """(tokens, class) of an organisation's head word starting at token ``i``, if one does."""
+    head = next(((n, cls) for words, cls in _heads() if (n := _match_words(tokens, i, words))), None)
+    return head if head is not None and head[1] in _ORG_CLASSES and tokens[i].text[:1].isupper() else None
+
+
+def _org_end(tokens: list[Token], j: int) -> int:
+    """Where an organisation's name that continues at token ``j`` ends: capitalised words and
+    connectors, but not a second organisation after "và" nor a person's name after it."""
+    first = j
+    while j < len(tokens):
+        tok = tokens[j]
+        if _is_cap(tok):
+            if j > first and _starts_person(tok):
+                break
+            j += 1
+            continue
+        joined = (
+            tok.text in _CONNECTORS
+            and j + 1 < len(tokens)
+            and _is_cap(tokens[j + 1])
+            and _VI_LETTERS.search(tokens[j + 1].text)
+            and not (tok.text == "và" and _org_head(tokens, j + 1))
+            and not _starts_person(tokens[j + 1])
+        )
+        if not joined:
+            break
+        j += 1
+    return j
 
 
 def find_mentions(analysis: Analysis) -> list[Mention]:
@@ -101,16 +147,7 @@ def find_mentions(analysis: Analysis) -> list[Mention]:
             n, cls = head
             j = i + n
             if cls in _ORG_CLASSES:
-                while j < len(tokens) and (
-                    _is_cap(tokens[j])
-                    or (
-                        tokens[j].text in _CONNECTORS
-                        and j + 1 < len(tokens)
-                        and _is_cap(tokens[j + 1])
-                        and _VI_LETTERS.search(tokens[j + 1].text)
-                    )
-                ):
-                    j += 1
+                j = _org_end(tokens, j)
             else:
                 while (
                     j < len(tokens)
@@ -136,6 +173,25 @@ def find_mentions(analysis: Analysis) -> list[Mention]:
         title = next((t for t, _ in title_table("vi") if _match_words(tokens, i, t.split())), None)
         if title:
             j = i + _match_words(tokens, i, title.split())
+            office = _org_head(tokens, j)
+            if office is not None:  # "Bộ trưởng Bộ Thông tin và Truyền thông Nguyễn Mạnh Hùng"
+                n, cls = office
+                end_org = _org_end(tokens, j + n)
+                k = end_org
+                while k < len(tokens) and _is_cap(tokens[k]) and k - end_org < 3:
+                    k += 1
+                if end_org > j + n and k > end_org and _starts_person(tokens[end_org]):
+                    found.append(
+                        mention(analysis, tokens[j].start, tokens[end_org - 1].end, cls, "rule:vi:head", confidence=0.8)
+                    )
+                    found.append(
+                        mention(
+                            analysis, tokens[end_org].start, tokens[k - 1].end, "Person", "rule:vi:title",
+                            confidence=0.8, title=title, title_org_class=title_org_class(title, "vi"),
+                        )
+                    )  # fmt: skip
+                    i = k
+                    continue
             k = j
             while k < len(tokens) and _is_cap(tokens[k]) and k - j < 6:
                 k += 1
