@@ -209,3 +209,20 @@ def test_mentions_vietnamese_offices_conjunctions_headlines(text: str, expected:
     for name, cls in expected.items():
         assert found.get(name) == cls, found
     assert absent not in found
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "cls"),
+    [
+        ("นายสมชาย ใจดีมาก ผู้ว่าการธนาคารกลาง กล่าวว่า", "สมชาย ใจดีมาก", "Person"),
+        ("นางสาวพรทิพย์ เลิศวิไล เข้าร่วมงาน", "พรทิพย์ เลิศวิไล", "Person"),
+        ("งานสัมมนา Mekong Payments Summit 2026 จัดขึ้นที่เวียงจันทน์", "Mekong Payments Summit 2026", "Event"),
+    ],
+)
+def test_mentions_thai_people_after_honorifics_and_latin_names_by_head(text: str, name: str, cls: str) -> None:
+    assert mentions_of(text, "th").get(name) == cls
+
+
+def test_mentions_thai_prime_minister_word_is_not_an_honorific() -> None:
+    found = mentions_of("นายกรัฐมนตรี กล่าวเปิดงาน", "th")
+    assert not any(cls == "Person" for cls in found.values())

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from kg.mentions.common import REFERENCE, UNTYPED, mention, title_org_class
+from kg.mentions.common import REFERENCE, UNTYPED, class_by_head, mention, title_org_class
 from kg.mentions.lexicons import head_table, title_table
 from kg.nlp.analysis import Analysis
 from kg.records import Mention
@@ -16,6 +16,9 @@ LATIN_NAME = re.compile(
 #: words that end a Thai name chunk: verbs, prepositions, conjunctions
 _CUT = re.compile(r"(?:ได้|เป็น|ที่จะ|ซึ่ง|โดย|เพื่อ|กับ|จะ|ให้|ว่า|จาก(?!บล็อก)|ร่วมกับ|นี้|ดังกล่าว)")
 _VERSION = re.compile(r"\s(\d+(?:\.\d+)?(?: ?ปี)?(?:ฉบับที่ ?\d+)?)")
+#: a Thai person after an honorific: given name, one space, family name ("นายเศรษฐพุฒิ สุทธิวาทนฤพุฒิ");
+#: not the "นาย" of นายกรัฐมนตรี (prime minister) or นายก (mayor, chairman)
+_THAI_PERSON = re.compile(r"(?:นางสาว|นาง|นาย(?!ก)|ดร\.\s?)([ก-ฮเ-ไ][ก-๛]{1,24}) ([ก-ฮเ-ไ][ก-๛]{1,30})")
 #: Latin words that are common nouns in Thai tech news, not names
 _GENERIC = {"Real-time", "real-time", "Proof-of-Concept", "proof-of-concept", "Startup", "Fintech", "Digital"}
 
@@ -88,7 +91,18 @@ def find_mentions(analysis: Analysis, *, tech_words: set[str] | None = None) -> 
                 attrs = {"title": title, "title_org_class": title_org_class(title, "th")}
         elif after.startswith("บริษัท"):
             cls = "Company"
+        elif (by_head := class_by_head(name, "en")) is not None and len(name.split()) >= 2:
+            cls = by_head  # "งานสัมมนา Digital Mekong Forum 2025": English names keep their English head words
         elif before.endswith(("ที่เรียกว่า", "ชื่อ", "“")) and (text[end : end + 1] in '”"' or before.endswith("ที่เรียกว่า")):
             cls = "Product"
         found.append(mention(analysis, start, end, cls, "rule:th:latin", confidence=0.7, **attrs))
+    for match in _THAI_PERSON.finditer(text):
+        start, end = match.start(1), match.end(2)
+        if any(s <= start < e or start <= s < end for s, e in taken):
+            continue
+        before = text[max(0, match.start() - 30) : match.start()]
+        after = text[end:].lstrip()
+        title = next((t for t, _ in title_table("th") if before.endswith(t) or after.startswith(t)), None)
+        attrs = {"title": title, "title_org_class": title_org_class(title, "th")} if title else {}
+        found.append(mention(analysis, start, end, "Person", "rule:th:honorific", confidence=0.75, **attrs))
     return found
