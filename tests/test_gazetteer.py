@@ -21,6 +21,7 @@ FILES = (
     "publicbodies",
     "organizations",
     "technologies",
+    "companies",
 )
 ASEAN = (
     "brunei",
@@ -124,6 +125,45 @@ def test_gazetteer_holds_no_seed_specific_answer(name: str) -> None:
         for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
             text = json.dumps(json.loads(line), ensure_ascii=False) if line.strip() else ""
             assert needle not in normalize(text), f"{path.name}:{n} holds {name!r}"
+
+
+COMPANIES = GAZETTEER_DIR / "companies.jsonl"
+GOLD = data_dir() / "gold" / "seeds.json"
+
+
+def _company_rows() -> list[dict]:
+    return [json.loads(line) for line in COMPANIES.read_text(encoding="utf-8").splitlines() if line.strip()]
+
+
+def test_gazetteer_companies_parse_with_unique_ids_and_known_countries(gazetteer: Gazetteer) -> None:
+    rows = _company_rows()
+    ids = [row["id"] for row in rows]
+    assert len(ids) >= 70 and len(ids) == len(set(ids))
+    for row in rows:
+        entry = gazetteer.get(row["id"])
+        assert entry is not None and entry.kind == "company" and entry.cls == "Company", row["id"]
+        if entry.country is not None:
+            assert gazetteer.get(entry.country).cls == "Country", row["id"]
+        # no 2-letter acronyms: too many other things share them
+        assert all(len(a) > 2 for a in (*entry.acronyms, *entry.ambiguous_acronyms)), row["id"]
+    assert gazetteer.get("company/viettel").country == "country/vietnam"
+    assert [e.id for e in gazetteer.lookup("Viettel")] == ["company/viettel"]
+
+
+@pytest.mark.parametrize("word", ["True", "true", "Wing", "wing", "Smart", "smart", "grab", "meta", "Sea", "sea", "visa", "Visa"])
+def test_gazetteer_companies_common_words_are_no_company_names(gazetteer: Gazetteer, word: str) -> None:
+    assert not [e.id for e in gazetteer.lookup(word) if e.cls == "Company"]
+
+
+def test_gazetteer_holds_no_company_of_the_seed_gold(gazetteer: Gazetteer) -> None:
+    gold = json.loads(GOLD.read_text(encoding="utf-8"))
+    names = [name for e in gold["entities"] if e.get("type") == "Company" for name in e.get("names", ())]
+    assert names
+    text = normalize(COMPANIES.read_text(encoding="utf-8"))
+    for name in names:
+        assert not gazetteer.lookup(name), name
+        if len(name) > 3:
+            assert normalize(name) not in text, name
 
 
 def test_gazetteer_holds_no_person(gazetteer: Gazetteer) -> None:
@@ -234,7 +274,7 @@ def test_gazetteer_technology_taxonomy_links_broader(gazetteer: Gazetteer) -> No
             seen.add(entry.id)
 
 
-@pytest.mark.parametrize("kinds", [{"country", "place", "technology"}, {"ministry"}])
+@pytest.mark.parametrize("kinds", [{"country", "place", "technology"}, {"ministry"}, {"company"}])
 def test_gazetteer_kinds_leave_out_the_rest(kinds: set[str]) -> None:
     gaz = load_gazetteer(kinds=kinds)
     assert gaz.entries and {e.kind for e in gaz} == kinds
