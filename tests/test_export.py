@@ -278,3 +278,15 @@ def test_export_built_corpus_turtle_is_what_build_wrote(built_graph_path: Path, 
     graph = load_graph(built_graph_path)
     path = export_graph(graph, "turtle", tmp_path / "graph.ttl")
     assert isomorphic(Graph().parse(path), graph)
+
+
+def test_turtle_of_a_built_graph_is_written_without_a_copy_and_byte_stable(tmp_path: Path) -> None:
+    """A graph kg built is already stable (kg's prefixes, no blank nodes): written as it is, same bytes as via a copy."""
+    from kg.export.rdf import _already_stable, stable_graph, write_turtle
+
+    graph = sample_graph()
+    assert _already_stable(graph)
+    write_turtle(graph, tmp_path / "g.ttl")
+    assert (tmp_path / "g.ttl").read_text(encoding="utf-8") == stable_graph(graph).serialize(format="turtle")
+    graph.bind("mk", "http://example.org/other#", override=True, replace=True)
+    assert not _already_stable(graph)  # a clashing prefix: the copy rebinds kg's own

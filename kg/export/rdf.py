@@ -17,7 +17,7 @@ from typing import Any
 from rdflib import BNode, Graph
 from rdflib.compare import to_canonical_graph
 
-from kg.atomic import atomic_write_text
+from kg.atomic import atomic_open, atomic_write_text
 from kg.errors import ConfigError
 from kg.graph.builder import PREFIXES, new_graph
 from kg.resources import ontology_dir
@@ -44,9 +44,21 @@ def stable_graph(graph: Graph) -> Graph:
     return out
 
 
+def _already_stable(graph: Graph) -> bool:
+    """True when ``graph`` binds exactly kg's prefixes (plus non-clashing others) and has no blank
+    nodes: then it serialises stably as it is, and a large graph need not be copied."""
+    bound = {prefix: str(ns) for prefix, ns in graph.namespaces()}
+    if any(bound.get(prefix) != str(ns) for prefix, ns in PREFIXES.items()):
+        return False
+    ours = {str(ns) for ns in PREFIXES.values()}
+    if any(ns in ours and PREFIXES.get(prefix) is None for prefix, ns in bound.items() if prefix):
+        return False
+    return not any(isinstance(term, BNode) for triple in graph for term in triple)
+
+
 def turtle_text(graph: Graph) -> str:
     """Return ``graph`` as sorted, prefixed Turtle (identical bytes for identical graphs)."""
-    return stable_graph(graph).serialize(format="turtle")
+    return (graph if _already_stable(graph) else stable_graph(graph)).serialize(format="turtle")
 
 
 def ntriples_text(graph: Graph) -> str:
@@ -57,8 +69,9 @@ def ntriples_text(graph: Graph) -> str:
 
 
 def write_turtle(graph: Graph, path: Path) -> None:
-    """Write ``graph`` to ``path`` as stable Turtle."""
-    atomic_write_text(path, turtle_text(graph))
+    """Write ``graph`` to ``path`` as stable Turtle, streamed to the file (no copy when it is already stable)."""
+    with atomic_open(path, "wb") as fh:
+        (graph if _already_stable(graph) else stable_graph(graph)).serialize(destination=fh, format="turtle", encoding="utf-8")
 
 
 def write_ntriples(graph: Graph, path: Path) -> None:
