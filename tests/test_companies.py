@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import pytest
-
 from kg.mentions import find_mentions
 from kg.mentions.gazetteer_match import default_matcher
 from kg.nlp import analyze
@@ -28,11 +26,6 @@ def test_companies_listed_names_are_company_mentions() -> None:
     assert found == [("FPT Corporation", "company/fpt"), ("Viettel", "company/viettel")]
 
 
-@pytest.mark.xfail(
-    reason="kg/mentions/lang/en.py joins 'Viettel and FPT Corporation' into one head-typed name, and the "
-    "longer span beats the two gazetteer names: _left_stands_alone does not yet accept a curated name",
-    strict=False,
-)
 def test_companies_conjoined_names_opening_a_sentence_are_two_mentions() -> None:
     found = _gazetteer_companies("Viettel and FPT Corporation signed a cooperation agreement in Hanoi.")
     assert found == [("Viettel", "company/viettel"), ("FPT Corporation", "company/fpt")]

@@ -428,10 +428,17 @@ def _stands_alone(name: str) -> bool:
     return len(words) >= 2 and class_by_head(name, "en") is not None and _distinctive(words[:-1])
 
 
+def _curated(name: str) -> bool:
+    """``name`` is, exactly, a name of the gazetteer ("Viettel", "FPT Corporation")."""
+    from kg.mentions.gazetteer_match import default_matcher
+
+    return any(hit.start == 0 and hit.end == len(name) for hit in default_matcher().find(name))
+
+
 def _left_stands_alone(analysis: Analysis, start: int, name: str) -> bool:
-    """The part before "and" is a name by itself: typed by a head, read as a name by NER, or distinctive."""
+    """The part before "and" is a name by itself: curated, typed by a head, read as a name by NER, or distinctive."""
     words = name.split()
-    if class_by_head(name, "en") is not None:
+    if class_by_head(name, "en") is not None or _curated(name):
         return True
     if _ner_label(analysis, start, start + len(name)) is not None:
         return True
@@ -447,7 +454,7 @@ def _split_conjunction(analysis: Analysis, s: int, name: str) -> list[tuple[int,
     for i, part in enumerate(parts):
         if i > 0:
             left = analysis.text[group_start : pos - len(" and ")]
-            if _stands_alone(part) and _left_stands_alone(analysis, group_start, left):
+            if (_stands_alone(part) or _curated(part)) and _left_stands_alone(analysis, group_start, left):
                 groups.append((group_start, pos - len(" and ")))
                 group_start = pos
         pos += len(part) + len(" and ")
