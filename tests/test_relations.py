@@ -109,3 +109,10 @@ def test_relations_office_of_names_the_person_and_their_ministry() -> None:
 def test_relations_prime_minister_holds_office_in_the_government_even_unnamed() -> None:
     text = "Vietnam opened a data centre. Prime Minister Tran Van Binh inaugurated it in Hanoi on Tuesday."
     assert ("Tran Van Binh", "holdsPositionIn", "Government of Vietnam") in relations_of(text)
+
+
+def test_relations_partner_with_a_list_of_organisations() -> None:
+    text = "The portal was built by the Mekong Data Agency in cooperation with Savan Cloud Company and Bokeo Pay Company."
+    found = relations_of(text)
+    assert ("Mekong Data Agency", "partner", "Savan Cloud Company") in found
+    assert ("Mekong Data Agency", "partner", "Bokeo Pay Company") in found

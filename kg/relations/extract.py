@@ -270,6 +270,16 @@ class _Extractor:
                 return None
             return a
 
+        def joined_after(first: _Span) -> list[_Span]:
+            """Organisations listed after ``first`` with "and" or commas ("A, B and C")."""
+            out, last = [], first
+            for nxt in sorted((x for x in spans if x.cls in ORG and x.mention.start >= last.mention.end), key=rel_pos):
+                if not _JOINED.fullmatch(text[last.mention.end - sentence.start : rel_pos(nxt)]):
+                    break
+                out.append(nxt)
+                last = nxt
+            return out
+
         def guess_ok(prop: str, *keys: str) -> bool:
             """A trigger rule's guess stands unless the parse read ``prop`` here with other names."""
             return prop not in PARSE_DECIDES or prop not in read or all(k in read[prop] for k in keys)
@@ -375,6 +385,10 @@ class _Extractor:
             b = first_after(t.end(), ORG, 80) or joined_before(t.start())
             if a and b and a.key != b.key and guess_ok("partner", a.key, b.key):
                 self.emit(a.key, "partner", b.key, analysis, sentence, "partner", 0.7)
+                if b.mention.start > t.end() - 1 + sentence.start:  # "in cooperation with A and B": B too
+                    for c in joined_after(b):
+                        if c.key != a.key and guess_ok("partner", a.key, c.key):
+                            self.emit(a.key, "partner", c.key, analysis, sentence, "partner", 0.7)
         coop = trigger("cooperation", lang)
         # a country standing for a company's nationality ("Japan's Soramitsu") is not a party to cooperation
         nationalities = {c for s in spans if s.cls == "Company" for c in self.nationality(analysis, s.mention)}
