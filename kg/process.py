@@ -15,15 +15,13 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 
 from kg.gazetteer import Gazetteer, load_gazetteer
+from kg.ingest import THIN_COVERAGE
 from kg.mentions import find_mentions
 from kg.mentions.gazetteer_match import GazetteerMatcher
 from kg.nlp import analyze
 from kg.nlp.analysis import Analysis
 from kg.records import Article, Mention
 from kg.relations.dependency import match_dependencies
-
-#: languages whose entities come from the gazetteer and Latin-name rules only
-THIN_COVERAGE = {"lo", "km"}
 
 
 @dataclass

@@ -189,7 +189,6 @@ def _oxigraph_store(graph: Graph, ontology: Graph | None) -> Iterator[object]:
 def _to_rdflib(term: object) -> Node:
     """An Oxigraph term as the rdflib term."""
     import pyoxigraph
-    from rdflib import BNode
 
     if isinstance(term, pyoxigraph.NamedNode):
         return URIRef(term.value)
