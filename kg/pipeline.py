@@ -76,14 +76,18 @@ def process_corpus(
     gazetteer_kinds: frozenset[str] | None = None,
     run: RunOptions | None = None,
     progress: bool = False,
+    keys: list[str] | None = None,
 ) -> list[ProcessedArticle]:
     """The per-article stage over a corpus: cached results reused, the rest run on the executor.
+
+    Args:
+        keys: The articles' cache keys when the caller has them (:func:`kg.cache.article_key`).
 
     Returns:
         One :class:`~kg.process.ProcessedArticle` per article, in input order.
     """
     run = run or RunOptions()
-    keys = [article_key(a, gazetteer_kinds) for a in articles]
+    keys = keys or [article_key(a, gazetteer_kinds) for a in articles]
     key_of = {a.id: k for a, k in zip(articles, keys, strict=True)}
     cache = ArticleCache(run.cache_dir / "articles.sqlite") if run.cache_dir else None
     try:
@@ -136,6 +140,7 @@ def extract_graph(
     gazetteer_kinds: set[str] | None = None,
     progress: bool = False,
     run: RunOptions | None = None,
+    keys: list[str] | None = None,
 ) -> Graph:
     """Run the NLP stages over ingested articles and return the contract graph.
 
@@ -145,10 +150,11 @@ def extract_graph(
         gazetteer_kinds: Restrict curated knowledge to these kinds (for leave-out checks).
         progress: Show a progress bar on stderr.
         run: Executor, workers and cache of the per-article stage (default: in this process, no cache).
+        keys: The articles' cache keys when the caller has them.
     """
     kinds = frozenset(gazetteer_kinds) if gazetteer_kinds is not None else None
     with report.timed("per-article"):
-        processed = process_corpus(articles, report=report, gazetteer_kinds=kinds, run=run, progress=progress)
+        processed = process_corpus(articles, report=report, gazetteer_kinds=kinds, run=run, progress=progress, keys=keys)
     with report.timed("gazetteer"):
         gazetteer, matcher = knowledge(kinds)
     analyses = [p.analysis for p in processed]
@@ -214,11 +220,12 @@ def build(
         raise NothingBuiltError(f"{corpus}: no article could be read ({len(report.files)} files looked at)")
     kinds = frozenset(gazetteer_kinds) if gazetteer_kinds is not None else None
     options = {"formats": list(formats), "validate": validate, "html": html, "kinds": sorted(kinds) if kinds else kinds}
-    report.inputs_digest = inputs_digest(report, [article_key(a, kinds) for a in articles], options)
+    keys = [article_key(a, kinds) for a in articles]
+    report.inputs_digest = inputs_digest(report, keys, options)
     previous = None if force else previous_report(out, report.inputs_digest)
     if previous is not None:
         return _unchanged(report, previous, out)
-    graph = extract_graph(articles, report=report, gazetteer_kinds=gazetteer_kinds, progress=progress, run=run)
+    graph = extract_graph(articles, report=report, gazetteer_kinds=gazetteer_kinds, progress=progress, run=run, keys=keys)
     outputs: dict[str, Path] = {}
     out.mkdir(parents=True, exist_ok=True)
     # graph.ttl, graph.html and report.json replace the previous ones together, or not at all
@@ -240,9 +247,7 @@ def build(
         if validate:
             with report.timed("validate"):
                 report.validation = validation_summary(graph)
-        report.outputs = {
-            name: {"file": path.name, "sha256": file_sha256(written_file(path))} for name, path in outputs.items()
-        }
+        report.outputs = {name: {"file": path.name, "sha256": file_sha256(written_file(path))} for name, path in outputs.items()}
         outputs["report"] = out / "report.json"
         report.write(outputs["report"])
     return BuildResult(graph, report, outputs)
