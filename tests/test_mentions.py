@@ -226,3 +226,49 @@ def test_mentions_thai_people_after_honorifics_and_latin_names_by_head(text: str
 def test_mentions_thai_prime_minister_word_is_not_an_honorific() -> None:
     found = mentions_of("นายกรัฐมนตรี กล่าวเปิดงาน", "th")
     assert not any(cls == "Person" for cls in found.values())
+
+
+@pytest.mark.parametrize(
+    ("text", "org", "person", "title"),
+    [
+        ("KDB Governor Sokha Meas said the link would cut costs.", "KDB", "Sokha Meas", "Governor"),
+        (
+            "Champa Telecom Chairman Vilay Inthavong said the firm would invest more.",
+            "Champa Telecom",
+            "Vilay Inthavong",
+            "Chairman",
+        ),
+    ],
+)
+def test_mentions_english_org_title_person_are_two_names(text: str, org: str, person: str, title: str) -> None:
+    (analysis,) = analyze([Article("t", text, "en")])
+    found = {m.text: m for m in find_mentions(analysis) if m.cls != "Ref"}
+    assert found[person].cls == "Person" and found[person].attrs["title"] == title
+    assert org in found and found[org].cls != "Person"
+
+
+def test_mentions_english_title_alone_is_not_split_from_its_name() -> None:
+    found = mentions_of("Party General Secretary Khamsing Vong spoke to the assembly.", "en")
+    assert found.get("Khamsing Vong") == "Person" and "Party" not in found
+
+
+def test_mentions_english_company_noun_before_a_name_types_a_company() -> None:
+    assert (
+        mentions_of("The service was built by Singaporean fintech firm Lumora, which runs exchanges.", "en")["Lumora"]
+        == "Company"
+    )
+
+
+def test_mentions_english_and_splits_two_organisations_the_parser_names() -> None:
+    found = mentions_of("Kolab, the joint venture between Champa Digital Group and Savan Mobile Telecom, signed a deal.", "en")
+    assert found.get("Champa Digital Group") == "Company" and found.get("Savan Mobile Telecom") == "Company"
+
+
+def test_mentions_english_possessive_after_and_and_payment_brands() -> None:
+    found = mentions_of("The central bank linked Mekong Pay and Vietnam's NapasQR last year.", "en")
+    assert found.get("Mekong Pay") == "Company" and found.get("NapasQR") == "Product" and "Vietnam" in found
+
+
+def test_mentions_no_country_inside_an_amount() -> None:
+    found = mentions_of("The company will invest 20 million US dollars in Laos.", "en")
+    assert "US" not in found and "Laos" in found

@@ -31,10 +31,20 @@ def _rules(analysis: Analysis, matcher: GazetteerMatcher) -> list[Mention]:
     return rules(analysis)
 
 
+def _amounts(analysis: Analysis) -> list[tuple[int, int]]:
+    """Character spans of the amounts spaCy found (``50 million US dollars``): no country is named inside one."""
+    if analysis.doc is None:
+        return []
+    return [(e.start_char, e.end_char) for e in analysis.doc.ents if e.label_ in {"MONEY", "QUANTITY", "PERCENT"}]
+
+
 def _gazetteer_mentions(analysis: Analysis, matcher: GazetteerMatcher) -> list[Mention]:
     out = []
+    amounts = _amounts(analysis)
     for hit in matcher.find(analysis.text):
         entry: GazetteerEntry = hit.entries[0]
+        if entry.cls in {"Country", "Place"} and any(s <= hit.start and hit.end <= e for s, e in amounts):
+            continue
         attrs: dict[str, object] = {}
         if hit.ambiguous:
             attrs["candidates"] = [e.id for e in hit.entries]

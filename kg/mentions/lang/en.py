@@ -371,9 +371,17 @@ def _title_spans(analysis: Analysis, start: int, end: int) -> tuple[str, int]:
     return "", start
 
 
+#: spaCy labels of amounts and times: a capitalised word inside one is not a name ("50 million US dollars")
+_NOT_NAME_LABELS = {"MONEY", "PERCENT", "QUANTITY", "CARDINAL", "ORDINAL", "DATE", "TIME"}
+
+
 def _classify_untyped(analysis: Analysis, name: str, start: int, end: int) -> str:
     label = _ner_label(analysis, start, end)
     words = name.split()
+    if label in _NOT_NAME_LABELS:
+        return ""
+    if re.search(r"QR|Pay\b", name) and len(words) == 1:
+        return "Product"  # "PromptPay", "KHQR": payment brands, whatever NER guesses
     if label == "PERSON" and 1 <= len(words) <= 4 and not any(ch.isdigit() for ch in name):
         if re.search(r"[a-z][A-Z]", words[0]):  # camel case: a brand, not a person
             return "Company"
@@ -385,8 +393,6 @@ def _classify_untyped(analysis: Analysis, name: str, start: int, end: int) -> st
     if label == "LAW":
         return "Program"
     if label == "PRODUCT":
-        return "Product"
-    if re.search(r"QR|Pay\b", name) and len(words) == 1:
         return "Product"
     if label == "ORG":
         return UNTYPED
@@ -445,6 +451,13 @@ def _left_stands_alone(analysis: Analysis, start: int, name: str) -> bool:
     return len(words) >= 2 and _distinctive(words)
 
 
+def _exact_org(analysis: Analysis, start: int, name: str) -> bool:
+    """spaCy's NER has an ORG of exactly this span, of two or more words ("Lao Asia Telecom")."""
+    if analysis.doc is None or len(name.split()) < 2:
+        return False
+    return any(e.label_ == "ORG" and e.start_char == start and e.end_char == start + len(name) for e in analysis.doc.ents)
+
+
 def _split_conjunction(analysis: Analysis, s: int, name: str) -> list[tuple[int, int]] | None:
     """Split "X and Y" where both sides are names of their own ("Vantiko Group and Bokeo Telecom
     Company"); an office's "of ... and ..." stays whole ("Ministry of Industry and Commerce")."""
@@ -454,7 +467,10 @@ def _split_conjunction(analysis: Analysis, s: int, name: str) -> list[tuple[int,
     for i, part in enumerate(parts):
         if i > 0:
             left = analysis.text[group_start : pos - len(" and ")]
-            if (_stands_alone(part) or _curated(part)) and _left_stands_alone(analysis, group_start, left):
+            # the parser's ORG is trusted only where no office's "of" runs on ("Ministry of Posts and Digital Affairs")
+            parsed = " of " not in left and _distinctive(part.split()) and _exact_org(analysis, pos, part)
+            whole = _stands_alone(part) or _curated(part) or parsed
+            if whole and _left_stands_alone(analysis, group_start, left):
                 groups.append((group_start, pos - len(" and ")))
                 group_start = pos
         pos += len(part) + len(" and ")
@@ -480,9 +496,43 @@ def _split_possessive(analysis: Analysis, s: int, e: int) -> list[tuple[int, int
         _honorific, title, _person = split_title(rest, "en")
         if title or class_by_head(owner, "en") is not None:
             return [(s, s + len(owner)), _trim(analysis, s + match.end(), e)]
+        left, _, last = owner.rpartition(" and ")
+        if left and _curated(last) and _ner_label(analysis, s, s + len(left)) is not None:
+            # "Bakong and Thailand's PromptPay": two names, the second owned by a known one
+            middle = s + len(left) + len(" and ")
+            return [(s, s + len(left)), (middle, middle + len(last)), _trim(analysis, s + match.end(), e)]
     return None
 
 
+def _split_org_title(analysis: Analysis, s: int, e: int) -> list[tuple[int, int]] | None:
+    """Split "<Org> <Title> <Person>" ("NBC Governor Chea Serey", "Viettel Chairman Tao Duc Thang")
+    into the organisation and the titled person, when the words before the title name an organisation."""
+    name = analysis.text[s:e]
+    if any(split_title(name, "en")[:2]):
+        return None  # "Party General Secretary To Lam": the whole is a title and a name
+    words = name.split(" ")
+    for k in range(1, len(words) - 2):
+        rest = " ".join(words[k:])
+        title = next((t for t, _ in title_table("en") if not t.endswith(" of") and rest.startswith(t + " ")), None)
+        if title is None:
+            continue
+        person = rest[len(title) + 1 :].split(" ")
+        if not 2 <= len(person) <= 4 or not all(w[:1].isupper() and w.isalpha() for w in person):
+            return None
+        owner = " ".join(words[:k])
+        ner = _ner_label(analysis, s, s + len(owner))
+        if _ORG_ACRONYM.fullmatch(owner) or class_by_head(owner, "en") or _curated(owner) or ner == "ORG":
+            return [(s, s + len(owner)), (s + len(owner) + 1, e)]
+        return None
+    return None
+
+
+_ORG_ACRONYM = re.compile(r"[A-Z][A-Z&]{1,7}")
+#: an office and a capitalised name right after a span: the span is the office's organisation
+_TITLE_NEXT = re.compile(
+    r"\s+(?:Chairman|Chairwoman|Chairperson|Chief Executive Officer|CEO|President|Governor|Director|"
+    r"Managing Director|General Manager|Founder|Co-founder|Country Manager)\s+[A-Z]"
+)
 _BASED = re.compile(r"-based(?:\s+|$)")
 
 
@@ -503,7 +553,7 @@ def _name_spans(analysis: Analysis, start: int, end: int) -> list[tuple[int, int
     spans = []
     for match in NAME_SEQUENCE.finditer(analysis.text, start, end):
         s, e = _trim(analysis, match.start(), match.end())
-        pieces = _split_based(analysis, s, e) or _split_possessive(analysis, s, e) or [(s, e)]
+        pieces = _split_based(analysis, s, e) or _split_possessive(analysis, s, e) or _split_org_title(analysis, s, e) or [(s, e)]
         for s, e in pieces:
             name = analysis.text[s:e]
             quoted = s > 0 and analysis.text[s - 1] in '“"‘'  # a quoted title or theme is one piece
@@ -539,6 +589,16 @@ _PRODUCT_BEFORE = re.compile(
     rf"\b{_PRODUCT_CUES},?\s+(?:(?:called|named|dubbed|known\s+as|branded(?:\s+as)?)\s+)?[“\"‘]?$", re.IGNORECASE
 )
 _PRODUCT_AFTER = re.compile(rf"[”\"’]?\s+(?:mobile\s+|digital\s+|online\s+|payment\s+)?{_PRODUCT_CUES}\b")
+
+
+_COMPANY_BEFORE = re.compile(
+    r"\b(?:firm|company|start-?up|operator|conglomerate|carrier|lender|developer|giant|unicorn|subsidiary)\s+$"
+)
+
+
+def _company_cue(analysis: Analysis, start: int, name: str) -> bool:
+    """A company noun just before a short name: "fintech firm Soramitsu", "telecom operator Unitel"."""
+    return len(name.split()) <= 3 and bool(_COMPANY_BEFORE.search(analysis.text[max(0, start - 30) : start]))
 
 
 def _product_cue(analysis: Analysis, start: int, end: int) -> bool:
@@ -647,7 +707,9 @@ def find_mentions(analysis: Analysis) -> list[Mention]:
             if cls is None:
                 if name in COMMON_CAPITALISED or name.isdigit() or re.fullmatch(r"[A-Z][a-z]+-[A-Z][a-z]+", name):
                     continue
-                cls = _classify_untyped(analysis, name, start, end) or None
+                cls = "Company" if _company_cue(analysis, start, name) else _classify_untyped(analysis, name, start, end) or None
+                if cls == "Person" and _TITLE_NEXT.match(text, end):
+                    cls = UNTYPED  # "Viettel Chairman Tao Duc Thang": an office's organisation, not a person
                 if cls is None or (cls not in {"Person", "Place"} and _title_case(sentence.text)):
                     continue
                 brand = cls in {UNTYPED, "Company", "Organization", "Place"} and len(name.split()) <= 3
