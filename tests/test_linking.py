@@ -131,3 +131,12 @@ def test_linking_the_ministry_bank_company_is_the_nearest_named_before(text: str
     refs = [m for m in corpus.mentions["a"] if m.cls == "Ref" and m.text == ref]
     assert refs, "reference not resolved"
     assert corpus.entity_of(refs[0]).label == label
+
+
+def test_linking_acronym_then_head_is_the_long_form() -> None:
+    corpus = link(
+        Article("a", "MRIS Ministry signs deal. The Ministry of Rural Innovation and Startups (MRIS) signed it in Pakse.", "en")
+    )
+    assert (
+        keys_with_label(corpus, "MRIS Ministry") == keys_with_label(corpus, "Ministry of Rural Innovation and Startups") != set()
+    )

@@ -272,3 +272,34 @@ def test_mentions_english_possessive_after_and_and_payment_brands() -> None:
 def test_mentions_no_country_inside_an_amount() -> None:
     found = mentions_of("The company will invest 20 million US dollars in Laos.", "en")
     assert "US" not in found and "Laos" in found
+
+
+def test_mentions_english_nationality_title_person_and_an_envoy() -> None:
+    found = mentions_of(
+        "Lao Deputy Prime Minister Khamphet Sila and Thai Ambassador to Laos Somchai Dee attended the launch.", "en"
+    )
+    assert found.get("Khamphet Sila") == "Person" and found.get("Somchai Dee") == "Person"
+    assert not any("Lao Deputy" in name or "Laos Somchai" in name for name in found)
+
+
+def test_mentions_english_minister_of_x_and_y_then_name_is_one_office() -> None:
+    (analysis,) = analyze([Article("t", "Minister of Technology and Communications Boviengkham Vongdara said so.", "en")])
+    people = [m for m in find_mentions(analysis) if m.cls == "Person"]
+    assert [(m.text, m.attrs.get("title_org")) for m in people] == [
+        ("Boviengkham Vongdara", "Ministry of Technology and Communications")
+    ]
+
+
+def test_mentions_english_policy_after_a_name_types_a_program() -> None:
+    assert mentions_of("He backed the government's Mekong Cloud First policy.", "en").get("Mekong Cloud First") == "Program"
+
+
+def test_mentions_english_acronym_may_skip_a_leading_word() -> None:
+    (analysis,) = analyze([Article("t", "Laos joined the ASEAN Smart Grid Agreement (SGA) in May.", "en")])
+    found = {m.text: m for m in find_mentions(analysis) if m.cls != "Ref"}
+    assert found["ASEAN Smart Grid Agreement"].attrs.get("acronym") == "SGA"
+
+
+def test_mentions_english_a_bare_head_word_is_not_a_name() -> None:
+    found = mentions_of("Savan Telecom and Champa Digital sign MoU on cloud talent", "en")
+    assert "MoU" not in found and found.get("Savan Telecom") == "Company"

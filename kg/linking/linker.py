@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from kg.gazetteer import Gazetteer, GazetteerEntry
 from kg.iri import slugify
 from kg.linking.normalize import fold, name_key, signature, strip_person_name, years
-from kg.mentions.common import REFERENCE, UNTYPED
+from kg.mentions.common import REFERENCE, UNTYPED, class_by_head
 from kg.nlp.analysis import Analysis
 from kg.records import Entity, Mention, class_ancestors
 
@@ -132,6 +132,7 @@ def _local_links(mentions: list[Mention], uf: _UnionFind, ids: dict[tuple, int])
             for other in mentions:
                 if other.text == acronym and other.cls != REFERENCE:
                     uf.union(ids[mention_id(m)], ids[mention_id(other)])
+    _acronym_with_head(mentions, uf, ids)
     long_forms = [m for m in mentions if m.cls in _ORG_LIKE and len(m.text.split()) >= 3]
     for m in mentions:
         if re.fullmatch(r"[A-Z]{2,8}", m.text):
@@ -147,6 +148,25 @@ def _local_links(mentions: list[Mention], uf: _UnionFind, ids: dict[tuple, int])
             base = text.removesuffix(" " + country)
             if base != text and base in names:
                 uf.union(ids[mention_id(m)], ids[mention_id(names[base])])
+
+
+def _acronym_with_head(mentions: list[Mention], uf: _UnionFind, ids: dict[tuple, int]) -> None:
+    """ "DES Ministry" is the ministry the article calls "DES": an acronym the article uses for a
+    name (defined in brackets, or a curated short form), followed by a head word of the same kind."""
+    defined = {str(m.attrs["acronym"]): m for m in mentions if m.attrs.get("acronym")}
+    for m in mentions:
+        if m.cls != REFERENCE and _ACRONYM.fullmatch(m.text):
+            defined.setdefault(m.text, m)
+    for m in mentions:
+        acronym, _, head = m.text.partition(" ")
+        short = defined.get(acronym)
+        if short is None or m.cls == REFERENCE or not head or len(head.split()) > 2:
+            continue
+        if _compatible(short.cls, m.cls) and class_by_head(m.text, m.lang) == short.cls:
+            uf.union(ids[mention_id(m)], ids[mention_id(short)])
+
+
+_ACRONYM = re.compile(r"[A-Z][A-Z&]{1,7}")
 
 
 @dataclass

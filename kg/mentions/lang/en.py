@@ -517,13 +517,35 @@ def _split_org_title(analysis: Analysis, s: int, e: int) -> list[tuple[int, int]
         if title is None:
             continue
         person = rest[len(title) + 1 :].split(" ")
-        if not 2 <= len(person) <= 4 or not all(w[:1].isupper() and w.isalpha() for w in person):
+        n = next((i for i, w in enumerate(person) if not (w[:1].isupper() and w.isalpha())), len(person))
+        if not 2 <= n <= 4 or (n < len(person) and person[n] != "and"):
             return None
         owner = " ".join(words[:k])
+        person_start = s + len(owner) + 1
+        person_end = person_start + len(title) + 1 + len(" ".join(person[:n]))
+        # "... Saleumxay Kommasith and Chinese Ambassador ...": what follows "and" is a name of its own
+        after = [_trim(analysis, person_end + len(" and "), e)] if n < len(person) else []
         ner = _ner_label(analysis, s, s + len(owner))
+        if ner == "NORP" and k == 1:
+            return [(person_start, person_end), *after]  # "Lao Deputy Prime Minister X": a nationality
         if _ORG_ACRONYM.fullmatch(owner) or class_by_head(owner, "en") or _curated(owner) or ner == "ORG":
-            return [(s, s + len(owner)), (s + len(owner) + 1, e)]
+            return [(s, s + len(owner)), (person_start, person_end), *after]
         return None
+    return None
+
+
+_ENVOY_TO = re.compile(r"\b(?:Ambassador|Envoy|Consul[- ]General)\s+to\s+(?:the\s+)?$")
+
+
+def _split_envoy(analysis: Analysis, s: int, e: int) -> list[tuple[int, int]] | None:
+    """ "Ambassador to Laos Fang Hong": the country the envoy is sent to, then the envoy."""
+    if not _ENVOY_TO.search(analysis.text[max(0, s - 40) : s]):
+        return None
+    words = analysis.text[s:e].split(" ")
+    for k in (1, 2):
+        place = " ".join(words[:k])
+        if len(words) - k in (2, 3, 4) and _curated(place):
+            return [(s, s + len(place)), (s + len(place) + 1, e)]
     return None
 
 
@@ -553,14 +575,22 @@ def _name_spans(analysis: Analysis, start: int, end: int) -> list[tuple[int, int
     spans = []
     for match in NAME_SEQUENCE.finditer(analysis.text, start, end):
         s, e = _trim(analysis, match.start(), match.end())
-        pieces = _split_based(analysis, s, e) or _split_possessive(analysis, s, e) or _split_org_title(analysis, s, e) or [(s, e)]
+        pieces = (
+            _split_based(analysis, s, e)
+            or _split_possessive(analysis, s, e)
+            or _split_org_title(analysis, s, e)
+            or _split_envoy(analysis, s, e)
+            or [(s, e)]
+        )
         for s, e in pieces:
             name = analysis.text[s:e]
             quoted = s > 0 and analysis.text[s - 1] in '“"‘'  # a quoted title or theme is one piece
-            if " and " in name and not quoted:
+            office = split_title(name, "en")[1].endswith(" of")  # "Minister of X and Y Name": one office
+            if " and " in name and not quoted and not office:
                 split = _split_conjunction(analysis, s, name)
                 if split:
-                    spans.extend(split)
+                    for a, b in split:
+                        spans.extend(_split_org_title(analysis, a, b) or [(a, b)])
                     continue
                 if class_by_head(name, "en") is None and _parts_are_names(analysis, s, name):
                     pos = s
@@ -591,6 +621,7 @@ _PRODUCT_BEFORE = re.compile(
 _PRODUCT_AFTER = re.compile(rf"[”\"’]?\s+(?:mobile\s+|digital\s+|online\s+|payment\s+)?{_PRODUCT_CUES}\b")
 
 
+_PROGRAM_AFTER = re.compile(r"\s+(?:policy|strategy|initiative|roadmap|masterplan|master plan|programme|program)\b")
 _COMPANY_BEFORE = re.compile(
     r"\b(?:firm|company|start-?up|operator|conglomerate|carrier|lender|developer|giant|unicorn|subsidiary)\s+$"
 )
@@ -599,6 +630,17 @@ _COMPANY_BEFORE = re.compile(
 def _company_cue(analysis: Analysis, start: int, name: str) -> bool:
     """A company noun just before a short name: "fintech firm Soramitsu", "telecom operator Unitel"."""
     return len(name.split()) <= 3 and bool(_COMPANY_BEFORE.search(analysis.text[max(0, start - 30) : start]))
+
+
+def _only_a_head(name: str) -> bool:
+    """The name is nothing but a head word ("MoU", "Agreement", "Roadmap")."""
+    bare = name.removeprefix("the ").removeprefix("The ").casefold()
+    return any(bare == head.casefold() for kind in ("prefix", "suffix") for head, _ in head_table("en", kind))
+
+
+def _abbreviates(acronym: str, name: str) -> bool:
+    """The acronym starts like the name or its second word ("ASEAN Digital Economy Framework Agreement (DEFA)")."""
+    return acronym[:1].upper() in {w[0].upper() for w in name.split()[:2]}
 
 
 def _product_cue(analysis: Analysis, start: int, end: int) -> bool:
@@ -687,6 +729,8 @@ def find_mentions(analysis: Analysis) -> list[Mention]:
             elif not title:
                 title, _ = _title_spans(analysis, start, end)
             cls = class_by_head(name, "en")
+            if cls in {"Agreement", "Program", "Event"} and _only_a_head(name):
+                continue  # "sign MoU", "the Conference": a kind of thing, not a name
             if title and title.endswith(" of") and cls is None:
                 person = _person_after_office(analysis, title, name, start)
                 if person is not None:  # "Minister of Public Security Luong Tam Quang"
@@ -707,7 +751,12 @@ def find_mentions(analysis: Analysis) -> list[Mention]:
             if cls is None:
                 if name in COMMON_CAPITALISED or name.isdigit() or re.fullmatch(r"[A-Z][a-z]+-[A-Z][a-z]+", name):
                     continue
-                cls = "Company" if _company_cue(analysis, start, name) else _classify_untyped(analysis, name, start, end) or None
+                if _PROGRAM_AFTER.match(text, end) and not _opens_with_prefix_head(name):
+                    cls = "Program"  # "the Cloud First policy"
+                elif _company_cue(analysis, start, name):
+                    cls = "Company"
+                else:
+                    cls = _classify_untyped(analysis, name, start, end) or None
                 if cls == "Person" and _TITLE_NEXT.match(text, end):
                     cls = UNTYPED  # "Viettel Chairman Tao Duc Thang": an office's organisation, not a person
                 if cls is None or (cls not in {"Person", "Place"} and _title_case(sentence.text)):
@@ -722,7 +771,7 @@ def find_mentions(analysis: Analysis) -> list[Mention]:
                 attrs["title"] = title
                 attrs["title_org_class"] = title_org_class(title, "en")
             acronym = _ACRONYM_AFTER.match(text, end)
-            if acronym and not acronym.group(1).upper().startswith(name[:1].upper()):
+            if acronym and not _abbreviates(acronym.group(1), name):
                 acronym = None  # "Hanoi (VNA)": a news agency's dateline, not Hanoi's short form
             if acronym and cls != "Person":
                 attrs["acronym"] = acronym.group(1)
