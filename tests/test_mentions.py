@@ -303,3 +303,15 @@ def test_mentions_english_acronym_may_skip_a_leading_word() -> None:
 def test_mentions_english_a_bare_head_word_is_not_a_name() -> None:
     found = mentions_of("Savan Telecom and Champa Digital sign MoU on cloud talent", "en")
     assert "MoU" not in found and found.get("Savan Telecom") == "Company"
+
+
+def test_mentions_vietnamese_acronym_in_brackets_names_the_organisation() -> None:
+    (analysis,) = analyze([Article("t", "Công ty Cổ phần Thanh toán Mê Kông (MKPAY) triển khai dịch vụ mới.", "vi")])
+    found = {m.text: m for m in find_mentions(analysis) if m.cls != "Ref"}
+    assert found["Công ty Cổ phần Thanh toán Mê Kông"].attrs.get("acronym") == "MKPAY"
+    assert found["MKPAY"].cls == "Company"
+
+
+def test_mentions_thai_banking_app_is_not_a_bank() -> None:
+    found = mentions_of("นักท่องเที่ยวสามารถใช้แอปพลิเคชันธนาคารสแกนจ่ายที่ร้านค้าได้ทันที", "th")
+    assert not any(name.startswith("ธนาคาร") for name in found)

@@ -116,3 +116,17 @@ def test_relations_partner_with_a_list_of_organisations() -> None:
     found = relations_of(text)
     assert ("Mekong Data Agency", "partner", "Savan Cloud Company") in found
     assert ("Mekong Data Agency", "partner", "Bokeo Pay Company") in found
+
+
+def test_relations_signing_parties_joined_across_an_acronym_in_brackets() -> None:
+    found = relations_of("ธนาคารแห่งประเทศไทย (ธปท.) และธนาคารแห่ง สปป.ลาว ได้ลงนามบันทึกความเข้าใจว่าด้วยการเชื่อมโยงระบบ QR Code", "th")
+    parties = {o for s, p, o in found if p == "party"}
+    assert parties == {"Bank of Thailand", "Bank of the Lao PDR"}
+
+
+def test_relations_vietnamese_title_acronym_person_holds_position() -> None:
+    text = (
+        "Ngân hàng Nhà nước Việt Nam (NHNN) kết nối thanh toán QR với Campuchia. "
+        "Phát biểu tại buổi lễ, Thống đốc NHNN Trần Văn Bình cho biết dự án rất quan trọng."
+    )
+    assert ("Trần Văn Bình", "holdsPositionIn", "State Bank of Vietnam") in relations_of(text, "vi")

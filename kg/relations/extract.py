@@ -39,7 +39,10 @@ SIGNATURES: dict[str, tuple[set[str], set[str]]] = {
 #: how far after the agreement word (characters) a technology is still what the agreement is about
 AGREEMENT_TOPIC_WINDOW = 100
 #: what joins two parties named before the verb: "A and B signed", "A và B ký", "A และ B ลงนาม"
-_JOINED = re.compile(r"\s*(?:,|and|&|together with|và|cùng|cùng với|และ|กับ)\s*(?:the\s+)?", re.IGNORECASE)
+#: what joins two names in a list; an acronym in brackets may follow the first ("A (ABC) and B")
+_JOINED = re.compile(
+    r"\s*\)?\s*(?:\([^()]{1,12}\)\s*)?(?:,|and|&|together with|và|cùng|cùng với|และ|กับ)\s*(?:the\s+)?", re.IGNORECASE
+)
 DEP_CONFIDENCE = 0.85
 #: properties whose trigger rule stands down in a sentence where the parse read the same property,
 #: unless the rule's guess is a name the parse also put in that property: the parse knows which

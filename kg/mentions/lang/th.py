@@ -23,6 +23,10 @@ _THAI_PERSON = re.compile(r"(?:นางสาว|นาง|นาย(?!ก)|ด
 _GENERIC = {"Real-time", "real-time", "Proof-of-Concept", "proof-of-concept", "Startup", "Fintech", "Digital"}
 
 
+#: words that make a compound with the bank/company head: app, system, account, card
+_USES_OF_A_BANK = ("แอปพลิเคชัน", "แอป", "ระบบ", "บัญชี", "บัตร")
+
+
 def _extend(text: str, start: int, head: str, cls: str, tech_words: set[str]) -> int:
     end = start + len(head)
     while end < len(text) and not text[end].isspace() and text[end] not in ",.;:()“”\"'":
@@ -73,6 +77,8 @@ def find_mentions(analysis: Analysis, *, tech_words: set[str] | None = None) -> 
                 continue  # "MetaBank บริษัทซอฟต์แวร์สัญชาติสิงคโปร์": a description of the name before it
             elif name.endswith(("ต่าง", "ต่างๆ")) or text[end : end + 3].startswith((" ๆ", "ๆ")):
                 continue  # "ธนาคารพาณิชย์ต่าง ๆ": "various commercial banks", not a name
+            elif cls == "Company" and text[max(0, start - 12) : start].endswith(_USES_OF_A_BANK):
+                continue  # "แอปพลิเคชันธนาคาร...": a banking app, account or card, not a bank's name
             else:
                 found.append(mention(analysis, start, end, cls, "rule:th:head", confidence=0.75))
             taken.append((start, end))

@@ -119,6 +119,22 @@ def _org_end(tokens: list[Token], j: int) -> int:
     return j
 
 
+_ACRONYM = re.compile(r"[A-ZĐ][A-ZĐ&]{1,7}")
+_ACRONYM_AFTER = re.compile(r"\s*\(([A-ZĐ][A-ZĐ&\-]{1,9})\)")
+
+
+def _with_acronym(analysis: Analysis, start: int, end: int, cls: str) -> list[Mention]:
+    """A headed name, and the acronym the article gives it in brackets ("... Việt Nam (NAPAS)")."""
+    after = _ACRONYM_AFTER.match(analysis.text, end)
+    if after is None or cls not in _ORG_CLASSES:
+        return [mention(analysis, start, end, cls, "rule:vi:head", confidence=0.8)]
+    acronym = after.group(1)
+    return [
+        mention(analysis, start, end, cls, "rule:vi:head", confidence=0.8, acronym=acronym),
+        mention(analysis, after.start(1), after.end(1), cls, "rule:acronym", confidence=0.85),
+    ]
+
+
 def find_mentions(analysis: Analysis) -> list[Mention]:
     """Find Vietnamese entity mentions (not gazetteer ones) in an analysed article."""
     text, tokens = analysis.text, analysis.tokens
@@ -167,12 +183,26 @@ def find_mentions(analysis: Analysis) -> list[Mention]:
             if j == i + n:
                 found.append(mention(analysis, start, end, REFERENCE, "rule:vi:anaphor", ref=cls, head=text[start:end]))
             else:
-                found.append(mention(analysis, start, end, cls, "rule:vi:head", confidence=0.8))
+                found.extend(_with_acronym(analysis, start, end, cls))
             i = j
             continue
         title = next((t for t, _ in title_table("vi") if _match_words(tokens, i, t.split())), None)
         if title:
             j = i + _match_words(tokens, i, title.split())
+            if j + 1 < len(tokens) and _ACRONYM.fullmatch(tokens[j].text) and _starts_person(tokens[j + 1]):
+                # "Thống đốc NHNN Nguyễn Thị Hồng": the office's organisation by its acronym, then the person
+                k = j + 1
+                while k < len(tokens) and _is_cap(tokens[k]) and k - j <= 4:
+                    k += 1
+                found.append(mention(analysis, tokens[j].start, tokens[j].end, UNTYPED, "rule:vi:acronym", confidence=0.7))
+                found.append(
+                    mention(
+                        analysis, tokens[j + 1].start, tokens[k - 1].end, "Person", "rule:vi:title", confidence=0.8,
+                        title=title, title_org_class=title_org_class(title, "vi"),
+                    )
+                )  # fmt: skip
+                i = k
+                continue
             office = _org_head(tokens, j)
             if office is not None:  # "Bộ trưởng Bộ Thông tin và Truyền thông Nguyễn Mạnh Hùng"
                 n, cls = office
@@ -181,9 +211,7 @@ def find_mentions(analysis: Analysis) -> list[Mention]:
                 while k < len(tokens) and _is_cap(tokens[k]) and k - end_org < 3:
                     k += 1
                 if end_org > j + n and k > end_org and _starts_person(tokens[end_org]):
-                    found.append(
-                        mention(analysis, tokens[j].start, tokens[end_org - 1].end, cls, "rule:vi:head", confidence=0.8)
-                    )
+                    found.append(mention(analysis, tokens[j].start, tokens[end_org - 1].end, cls, "rule:vi:head", confidence=0.8))
                     found.append(
                         mention(
                             analysis, tokens[end_org].start, tokens[k - 1].end, "Person", "rule:vi:title",
