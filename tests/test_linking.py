@@ -140,3 +140,8 @@ def test_linking_acronym_then_head_is_the_long_form() -> None:
     assert (
         keys_with_label(corpus, "MRIS Ministry") == keys_with_label(corpus, "Ministry of Rural Innovation and Startups") != set()
     )
+
+
+def test_linking_company_with_and_without_its_designator_in_one_article() -> None:
+    corpus = link(Article("a", "Kolab Group will invest in Pakse. Kolab Chairman Vilay Sith said so.", "en"))
+    assert keys_with_label(corpus, "Kolab Group") == keys_with_label(corpus, "Kolab") != set()

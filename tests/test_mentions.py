@@ -315,3 +315,28 @@ def test_mentions_vietnamese_acronym_in_brackets_names_the_organisation() -> Non
 def test_mentions_thai_banking_app_is_not_a_bank() -> None:
     found = mentions_of("นักท่องเที่ยวสามารถใช้แอปพลิเคชันธนาคารสแกนจ่ายที่ร้านค้าได้ทันที", "th")
     assert not any(name.startswith("ธนาคาร") for name in found)
+
+
+def test_mentions_english_acronym_of_the_words_after_ministry_of() -> None:
+    (analysis,) = analyze(
+        [Article("t", "The Ministry of Rural Innovation and Startups (RIS) met. Hanoi (VNA) reported it.", "en")]
+    )
+    found = {m.text: m for m in find_mentions(analysis) if m.cls != "Ref"}
+    assert found["Ministry of Rural Innovation and Startups"].attrs.get("acronym") == "RIS"
+    assert not any(m.attrs.get("acronym") == "VNA" for m in found.values())
+
+
+def test_mentions_english_appositive_calls_the_name_a_company() -> None:
+    found = mentions_of("Kolab, the joint venture between two operators, signed a deal. Later, the company hired staff.", "en")
+    assert found.get("Kolab") == "Company" and found.get("Later") != "Company"
+
+
+def test_mentions_english_parsed_organisations_with_a_head_split_at_and() -> None:
+    found = mentions_of("Kolab is owned by Vietnam's Viettel Group and Lao Asia Telecom, which built it.", "en")
+    assert found.get("Viettel Group") == "Company" and found.get("Lao Asia Telecom") == "Company"
+
+
+def test_mentions_thai_ministry_name_keeps_its_for() -> None:
+    (analysis,) = analyze([Article("t", "กระทรวงการท่องเที่ยวเพื่อความยั่งยืน ประกาศแผนใหม่", "th")])
+    names = [m.text for m in find_mentions(analysis) if m.cls == "Ministry"]
+    assert names == ["กระทรวงการท่องเที่ยวเพื่อความยั่งยืน"]

@@ -133,6 +133,7 @@ def _local_links(mentions: list[Mention], uf: _UnionFind, ids: dict[tuple, int])
                 if other.text == acronym and other.cls != REFERENCE:
                     uf.union(ids[mention_id(m)], ids[mention_id(other)])
     _acronym_with_head(mentions, uf, ids)
+    _name_with_designator(mentions, uf, ids)
     long_forms = [m for m in mentions if m.cls in _ORG_LIKE and len(m.text.split()) >= 3]
     for m in mentions:
         if re.fullmatch(r"[A-Z]{2,8}", m.text):
@@ -167,6 +168,20 @@ def _acronym_with_head(mentions: list[Mention], uf: _UnionFind, ids: dict[tuple,
 
 
 _ACRONYM = re.compile(r"[A-Z][A-Z&]{1,7}")
+#: what a company's name may carry or drop within one article ("Viettel Group" ... "Viettel")
+_DESIGNATOR = re.compile(
+    r"\s+(?:Group|Corporation|Corp\.?|Company|Co\.,? Ltd\.?|Co\.|Ltd\.?|Limited|Holdings|Inc\.?|JSC|Plc|PLC)$"
+)
+
+
+def _name_with_designator(mentions: list[Mention], uf: _UnionFind, ids: dict[tuple, int]) -> None:
+    """ "Viettel Group" and "Viettel" in one article are one company: the name with and without its designator."""
+    bare = {m.text: m for m in mentions if m.cls in {"Company", UNTYPED} and not _DESIGNATOR.search(m.text)}
+    for m in mentions:
+        if m.cls == "Company" and (found := _DESIGNATOR.search(m.text)):
+            short = bare.get(m.text[: found.start()])
+            if short is not None and short is not m:
+                uf.union(ids[mention_id(m)], ids[mention_id(short)])
 
 
 @dataclass

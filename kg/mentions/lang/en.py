@@ -468,7 +468,8 @@ def _split_conjunction(analysis: Analysis, s: int, name: str) -> list[tuple[int,
         if i > 0:
             left = analysis.text[group_start : pos - len(" and ")]
             # the parser's ORG is trusted only where no office's "of" runs on ("Ministry of Posts and Digital Affairs")
-            parsed = " of " not in left and _distinctive(part.split()) and _exact_org(analysis, pos, part)
+            named = _distinctive(part.split()) or class_by_head(part, "en") is not None
+            parsed = " of " not in left and named and _exact_org(analysis, pos, part)
             whole = _stands_alone(part) or _curated(part) or parsed
             if whole and _left_stands_alone(analysis, group_start, left):
                 groups.append((group_start, pos - len(" and ")))
@@ -622,9 +623,25 @@ _PRODUCT_AFTER = re.compile(rf"[”\"’]?\s+(?:mobile\s+|digital\s+|online\s+|p
 
 
 _PROGRAM_AFTER = re.compile(r"\s+(?:policy|strategy|initiative|roadmap|masterplan|master plan|programme|program)\b")
+_COMPANY_AFTER = re.compile(
+    r",\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,3}?(?:joint venture|company|firm|start-?up|operator|conglomerate|"
+    r"subsidiary|lender|carrier|provider)\b"
+)
 _COMPANY_BEFORE = re.compile(
     r"\b(?:firm|company|start-?up|operator|conglomerate|carrier|lender|developer|giant|unicorn|subsidiary)\s+$"
 )
+
+
+def _company_appositive(analysis: Analysis, end: int) -> bool:
+    """ ", the joint venture between ...", ", a subsidiary of ...": an appositive calling the name a company
+    (not "Later, the company said ...", where the noun phrase is the subject of a verb)."""
+    found = _COMPANY_AFTER.match(analysis.text, end)
+    if found is None:
+        return False
+    if analysis.doc is None:
+        return True
+    following = next((t for t in analysis.doc if t.idx > found.end()), None)
+    return following is None or following.pos_ not in {"VERB", "AUX"}
 
 
 def _company_cue(analysis: Analysis, start: int, name: str) -> bool:
@@ -639,8 +656,14 @@ def _only_a_head(name: str) -> bool:
 
 
 def _abbreviates(acronym: str, name: str) -> bool:
-    """The acronym starts like the name or its second word ("ASEAN Digital Economy Framework Agreement (DEFA)")."""
-    return acronym[:1].upper() in {w[0].upper() for w in name.split()[:2]}
+    """The acronym's capitals spell a subsequence of the name's initials, opening on one of its first
+    three ("Ministry of Digital Economy and Society (DES)", "ASEAN ... Agreement (DEFA)"; not "Hanoi (VNA)")."""
+    initials = [w[0] for w in re.split(r"[\s\-]+", name) if w[:1].isupper()]
+    letters = [c for c in acronym if c.isupper()]
+    if not letters or letters[0] not in initials[:3]:
+        return False
+    rest = iter(initials[initials.index(letters[0]) :])
+    return all(c in rest for c in letters)
 
 
 def _product_cue(analysis: Analysis, start: int, end: int) -> bool:
@@ -729,6 +752,7 @@ def find_mentions(analysis: Analysis) -> list[Mention]:
             elif not title:
                 title, _ = _title_spans(analysis, start, end)
             cls = class_by_head(name, "en")
+            org_by_title = False
             if cls in {"Agreement", "Program", "Event"} and _only_a_head(name):
                 continue  # "sign MoU", "the Conference": a kind of thing, not a name
             if title and title.endswith(" of") and cls is None:
@@ -759,6 +783,9 @@ def find_mentions(analysis: Analysis) -> list[Mention]:
                     cls = _classify_untyped(analysis, name, start, end) or None
                 if cls == "Person" and _TITLE_NEXT.match(text, end):
                     cls = UNTYPED  # "Viettel Chairman Tao Duc Thang": an office's organisation, not a person
+                    org_by_title = True
+                if cls in {UNTYPED, None} and _company_appositive(analysis, end):
+                    cls = "Company"  # "Unitel, the joint venture between ..."
                 if cls is None or (cls not in {"Person", "Place"} and _title_case(sentence.text)):
                     continue
                 brand = cls in {UNTYPED, "Company", "Organization", "Place"} and len(name.split()) <= 3
@@ -766,7 +793,7 @@ def find_mentions(analysis: Analysis) -> list[Mention]:
                     cls = "Product"  # "its app, LaoID", "a platform called TrackKH", "the TrackKH app"
             attrs: dict[str, object] = {}
             if cls == UNTYPED:
-                attrs["ner"] = _ner_label(analysis, start, end)
+                attrs["ner"] = "ORG" if org_by_title else _ner_label(analysis, start, end)
             if cls == "Person" and title:
                 attrs["title"] = title
                 attrs["title_org_class"] = title_org_class(title, "en")

@@ -32,6 +32,8 @@ def _extend(text: str, start: int, head: str, cls: str, tech_words: set[str]) ->
     while end < len(text) and not text[end].isspace() and text[end] not in ",.;:()“”\"'":
         end += 1
     cut = _CUT.search(text, start + len(head), end)
+    while cut and cls == "Ministry" and cut.group() == "เพื่อ":  # "กระทรวงดิจิทัลเพื่อเศรษฐกิจและสังคม": part of the name
+        cut = _CUT.search(text, cut.end(), end)
     if cut:
         end = cut.start()
     if cls != "Ministry" and (conj := text.find("และ", start + len(head), end)) > 0:
