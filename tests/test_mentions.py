@@ -340,3 +340,32 @@ def test_mentions_thai_ministry_name_keeps_its_for() -> None:
     (analysis,) = analyze([Article("t", "กระทรวงการท่องเที่ยวเพื่อความยั่งยืน ประกาศแผนใหม่", "th")])
     names = [m.text for m in find_mentions(analysis) if m.cls == "Ministry"]
     assert names == ["กระทรวงการท่องเที่ยวเพื่อความยั่งยืน"]
+
+
+def test_mentions_english_minister_of_x_and_y_name_the_parser_runs_together() -> None:
+    (analysis,) = analyze([Article("t", "Minister of Post and Telecommunications Chea Vandeth said the plan works.", "en")])
+    people = [(m.text, m.attrs.get("title_org")) for m in find_mentions(analysis) if m.cls == "Person"]
+    assert people == [("Chea Vandeth", "Ministry of Post and Telecommunications")]
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "cls"),
+    [
+        ("Kolab Mobile, the country's largest mobile operator, announced a deal.", "Kolab Mobile", "Company"),
+        ("Ministries must adopt the KhmerKey digital identity platform next year.", "KhmerKey", "Product"),
+        ("The ministry built a new data exchange layer called CamLink.", "CamLink", "Product"),
+        ("It was developed by the Pakse Startup Center last year.", "Pakse Startup Center", "Organization"),
+        (
+            "Funding came from the United Nations Capital Development Programme in 2024.",
+            "United Nations Capital Development Programme",
+            "Organization",
+        ),
+        (
+            "The government adopted the Digital Trade and Logistics Policy Framework 2025-2030 on Monday.",
+            "Digital Trade and Logistics Policy Framework 2025-2030",
+            "Program",
+        ),
+    ],
+)
+def test_mentions_english_cues_around_unlisted_names(text: str, name: str, cls: str) -> None:
+    assert mentions_of(text, "en").get(name) == cls

@@ -130,3 +130,17 @@ def test_relations_vietnamese_title_acronym_person_holds_position() -> None:
         "Phát biểu tại buổi lễ, Thống đốc NHNN Trần Văn Bình cho biết dự án rất quan trọng."
     )
     assert ("Trần Văn Bình", "holdsPositionIn", "State Bank of Vietnam") in relations_of(text, "vi")
+
+
+def test_relations_supporter_after_with_support_from() -> None:
+    found = relations_of(
+        "The Pakse Digital Forum 2025 opened on Tuesday, organised by the Ministry of Rural Innovation and Startups "
+        "with support from the Mekong Fintech Association."
+    )
+    assert ("Pakse Digital Forum 2025", "supporter", "Mekong Fintech Association") in found
+    assert ("Pakse Digital Forum 2025", "organizer", "Ministry of Rural Innovation and Startups") in found
+
+
+def test_relations_developed_by_an_organisation_that_is_not_a_company() -> None:
+    found = relations_of("Ministries must adopt the KhmerKey digital identity platform developed by the Pakse Startup Center.")
+    assert ("KhmerKey", "developedBy", "Pakse Startup Center") in found

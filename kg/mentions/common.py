@@ -73,9 +73,22 @@ def class_by_head(name: str, lang: str) -> str | None:
 
 
 def _refine(name: str, cls: str, lang: str) -> str:
-    if cls == "Company" and lang == "en" and re.search(r"\b(?:Central|National|State|Reserve|People's) Bank\b", name):
+    if lang != "en":
+        return cls
+    if cls == "Company" and re.search(r"\b(?:Central|National|State|Reserve|People's) Bank\b", name):
         return "PublicBody"
+    if cls == "Program" and name.startswith(("United Nations ", "UN ")):
+        return "Organization"  # "United Nations Development Programme": an agency, not a plan
+    if cls == "Place" and _WORKING_CENTRE.search(name):
+        return "Organization"  # "Techo Startup Center": a body that works, not a venue
     return cls
+
+
+#: centres that are organisations rather than venues
+_WORKING_CENTRE = re.compile(
+    r"\b(?:Startup|Start-up|Innovation|Research|Training|Incubation|Development|Excellence|Data|Information|"
+    r"Response|Coordination|Technology|Digital|Cyber(?:security)?|Security|Operations) Cent(?:er|re)\b"
+)
 
 
 def split_title(text: str, lang: str) -> tuple[str, str, str]:

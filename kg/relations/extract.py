@@ -305,7 +305,9 @@ class _Extractor:
                 if not pattern:
                     continue
                 for t in pattern.finditer(text):
-                    passive = bool(re.search(r"\bby\b|โดย", t.group(), re.IGNORECASE)) or (prop == "supporter" and lang == "vi")
+                    # the agent follows "by", and "with support from", "in partnership with" ...
+                    after = re.search(r"\bby\b|\b(?:from|of|with)$|โดย", t.group(), re.IGNORECASE)
+                    passive = bool(after) or (prop == "supporter" and lang == "vi")
                     agent = first_after(t.end(), classes) if passive else last_before(t.start(), classes)
                     if not passive and prop == "organizer" and lang == "vi":
                         subjects = [s for s in spans if s.cls in classes and rel_pos(s) < t.start()]
@@ -360,7 +362,8 @@ class _Extractor:
         # products: developedBy, concerns (the nearest technology)
         for prod in (s for s in spans if s.cls == "Product"):
             dev = trigger("developedBy", lang)
-            companies = [s for s in spans if s.cls == "Company"]
+            # a company if the sentence names one; else whichever organisation ("developed by the Techo Startup Center")
+            companies = [s for s in spans if s.cls == "Company"] or [s for s in spans if s.cls in ORG]
             if dev and dev.search(text) and companies:
                 company = min(companies, key=lambda c: abs(rel_pos(c) - rel_pos(prod)))
                 if guess_ok("developedBy", company.key):

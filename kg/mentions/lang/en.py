@@ -471,7 +471,10 @@ def _split_conjunction(analysis: Analysis, s: int, name: str) -> list[tuple[int,
             named = _distinctive(part.split()) or class_by_head(part, "en") is not None
             parsed = " of " not in left and named and _exact_org(analysis, pos, part)
             whole = _stands_alone(part) or _curated(part) or parsed
-            if whole and _left_stands_alone(analysis, group_start, left):
+            # "Digital Economy and Society Policy Framework": a plan's or event's name runs over "and"
+            # unless what comes before has a head of its own
+            inside = class_by_head(part, "en") in {"Program", "Event", "Agreement"} and class_by_head(left, "en") is None
+            if whole and not (inside and not _curated(left)) and _left_stands_alone(analysis, group_start, left):
                 groups.append((group_start, pos - len(" and ")))
                 group_start = pos
         pos += len(part) + len(" and ")
@@ -615,16 +618,24 @@ def _title_after(analysis: Analysis, end: int) -> str:
     return ""
 
 
-_PRODUCT_CUES = r"(?:app|application|super-app|platform|e-wallet|wallet|system|service|card|portal|software|tool|chatbot)"
+_PRODUCT_CUES = (
+    r"(?:app|application|super-app|platform|e-wallet|wallet|system|service|card|portal|software|tool|chatbot|"
+    r"layer|gateway|ledger|interface|solution)"
+)
 _PRODUCT_BEFORE = re.compile(
     rf"\b{_PRODUCT_CUES},?\s+(?:(?:called|named|dubbed|known\s+as|branded(?:\s+as)?)\s+)?[“\"‘]?$", re.IGNORECASE
 )
-_PRODUCT_AFTER = re.compile(rf"[”\"’]?\s+(?:mobile\s+|digital\s+|online\s+|payment\s+)?{_PRODUCT_CUES}\b")
+#: what may stand between a name and its product noun: "the CamDigiKey digital identity platform"
+_PRODUCT_MODIFIERS = (
+    r"(?:digital|mobile|online|payments?|identity|id|data|exchange|banking|e-payment|e-government|e-commerce|cloud|"
+    r"blockchain|messaging|ride-hailing|delivery|lending|trading|learning|health|super|wallet|qr)"
+)
+_PRODUCT_AFTER = re.compile(rf"[”\"’]?\s+(?:{_PRODUCT_MODIFIERS}\s+){{0,2}}{_PRODUCT_CUES}\b")
 
 
 _PROGRAM_AFTER = re.compile(r"\s+(?:policy|strategy|initiative|roadmap|masterplan|master plan|programme|program)\b")
 _COMPANY_AFTER = re.compile(
-    r",\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,3}?(?:joint venture|company|firm|start-?up|operator|conglomerate|"
+    r",\s+(?:a|an|the)\s+(?:[\w’'-]+\s+){0,3}?(?:joint venture|company|firm|start-?up|operator|conglomerate|"
     r"subsidiary|lender|carrier|provider)\b"
 )
 _COMPANY_BEFORE = re.compile(
@@ -640,7 +651,7 @@ def _company_appositive(analysis: Analysis, end: int) -> bool:
         return False
     if analysis.doc is None:
         return True
-    following = next((t for t in analysis.doc if t.idx > found.end()), None)
+    following = next((t for t in analysis.doc if t.idx >= found.end()), None)
     return following is None or following.pos_ not in {"VERB", "AUX"}
 
 
@@ -710,6 +721,8 @@ def _person_after_office(analysis: Analysis, title: str, rest: str, start: int) 
         name = " ".join(words[k:])
         if not 2 <= len(words) - k <= 4 or any(ch.isdigit() for ch in name):
             continue
+        if words[k - 1] in _CONNECT_WORDS or words[k] in _CONNECT_WORDS:
+            continue  # "Post and | Telecommunications Chea Vandeth": an office's words run on over "and"
         offset = start + rest.index(name, len(" ".join(words[:k])))
         domain = " ".join(words[:k])
         org = f"Ministry of {domain}" if minister else domain
@@ -717,7 +730,10 @@ def _person_after_office(analysis: Analysis, title: str, rest: str, start: int) 
             hit.start == 0 and hit.end == len(org) and any(e.cls == "Ministry" for e in hit.entries)
             for hit in default_matcher().find(org)
         )
-        if not known and (offset, offset + len(name)) not in ents:
+        # the parser's PERSON may take in the office's last word ("Telecommunications Chea Vandeth")
+        exact = (offset, offset + len(name)) in ents
+        parsed = exact or (any(a < offset and b == offset + len(name) for a, b in ents) and len(words) - k <= 3)
+        if not known and not parsed:
             continue
         office = f"{title} {domain}"
         return mention(
@@ -784,7 +800,7 @@ def find_mentions(analysis: Analysis) -> list[Mention]:
                 if cls == "Person" and _TITLE_NEXT.match(text, end):
                     cls = UNTYPED  # "Viettel Chairman Tao Duc Thang": an office's organisation, not a person
                     org_by_title = True
-                if cls in {UNTYPED, None} and _company_appositive(analysis, end):
+                if cls in {UNTYPED, None, "Person", "Place"} and _company_appositive(analysis, end):
                     cls = "Company"  # "Unitel, the joint venture between ..."
                 if cls is None or (cls not in {"Person", "Place"} and _title_case(sentence.text)):
                     continue
