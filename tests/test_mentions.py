@@ -369,3 +369,20 @@ def test_mentions_english_minister_of_x_and_y_name_the_parser_runs_together() ->
 )
 def test_mentions_english_cues_around_unlisted_names(text: str, name: str, cls: str) -> None:
     assert mentions_of(text, "en").get(name) == cls
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "cls"),
+    [
+        ("The programme is supported by the Asian Development Bank.", "Asian Development Bank", "Organization"),
+        ("Global Mekong Fintech Alliance members met in Pakse.", "Global Mekong Fintech Alliance", "Organization"),
+        ("Logistics app Sabaidee Express, founded in 2021, grew fast.", "Sabaidee Express", "Product"),
+    ],
+)
+def test_mentions_english_names_opening_with_an_adjective_or_after_an_app_noun(text: str, name: str, cls: str) -> None:
+    assert mentions_of(text, "en").get(name) == cls
+
+
+def test_mentions_english_sentence_opening_adjective_is_still_dropped() -> None:
+    found = mentions_of("Global investors met Vantiko Group in Pakse.", "en")
+    assert "Global" not in " ".join(found) and found.get("Vantiko Group") == "Company"

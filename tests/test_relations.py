@@ -144,3 +144,18 @@ def test_relations_supporter_after_with_support_from() -> None:
 def test_relations_developed_by_an_organisation_that_is_not_a_company() -> None:
     found = relations_of("Ministries must adopt the KhmerKey digital identity platform developed by the Pakse Startup Center.")
     assert ("KhmerKey", "developedBy", "Pakse Startup Center") in found
+
+
+def test_relations_ambassador_holds_no_position_in_an_organisation_nearby() -> None:
+    found = relations_of(
+        "The forum was attended by Japanese Ambassador Kenji Mori and representatives of the Mekong Fintech Association."
+    )
+    assert not any(p == "holdsPositionIn" for _s, p, _o in found)
+
+
+def test_relations_partner_is_not_taken_from_across_a_product() -> None:
+    found = relations_of(
+        "Vantiko Group showed its gateway, while logistics app Sabaidee Express announced a partnership "
+        "with Bokeo Telecom Company."
+    )
+    assert not any(p == "partner" and "Vantiko Group" in (s, o) for s, p, o in found)

@@ -77,6 +77,8 @@ def _refine(name: str, cls: str, lang: str) -> str:
         return cls
     if cls == "Company" and re.search(r"\b(?:Central|National|State|Reserve|People's) Bank\b", name):
         return "PublicBody"
+    if cls == "Company" and _LENDING_AGENCY.search(name):
+        return "Organization"  # "Asian Development Bank", "World Bank": lenders owned by states
     if cls == "Program" and name.startswith(("United Nations ", "UN ")):
         return "Organization"  # "United Nations Development Programme": an agency, not a plan
     if cls == "Place" and _WORKING_CENTRE.search(name):
@@ -84,6 +86,10 @@ def _refine(name: str, cls: str, lang: str) -> str:
     return cls
 
 
+_LENDING_AGENCY = re.compile(
+    r"\b(?:World Bank|(?:Asian|African|European|Islamic|Inter-American|New) Development Bank|"
+    r"Asian Infrastructure Investment Bank|European Investment Bank)\b"
+)
 #: centres that are organisations rather than venues
 _WORKING_CENTRE = re.compile(
     r"\b(?:Startup|Start-up|Innovation|Research|Training|Incubation|Development|Excellence|Data|Information|"

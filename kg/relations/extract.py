@@ -44,6 +44,7 @@ _JOINED = re.compile(
     r"\s*\)?\s*(?:\([^()]{1,12}\)\s*)?(?:,|and|&|together with|và|cùng|cùng với|และ|กับ)\s*(?:the\s+)?", re.IGNORECASE
 )
 DEP_CONFIDENCE = 0.85
+_ENVOYS = {"ambassador", "envoy", "consul", "consul-general", "consul general", "đại sứ", "เอกอัครราชทูต"}
 #: properties whose trigger rule stands down in a sentence where the parse read the same property,
 #: unless the rule's guess is a name the parse also put in that property: the parse knows which
 #: phrase is the agent, the rule only takes the nearest name
@@ -388,6 +389,9 @@ class _Extractor:
         partner = trigger("partner", lang)
         if partner and (t := partner.search(text)):
             a = last_before(t.start(), ORG)
+            between = last_before(t.start(), {"Product", "Event"})
+            if a is not None and between is not None and rel_pos(between) > rel_pos(a):
+                a = None  # "X showed its gateway, while app Y ... announced a partnership with Z": Y's, not X's
             b = first_after(t.end(), ORG, 80) or joined_before(t.start())
             if a and b and a.key != b.key and guess_ok("partner", a.key, b.key):
                 self.emit(a.key, "partner", b.key, analysis, sentence, "partner", 0.7)
@@ -505,6 +509,8 @@ class _Extractor:
                     )  # fmt: skip
                     self.emit(s.key, "holdsPositionIn", gov.id, analysis, sentence, "holdsPositionIn:office", 0.75)
                 continue
+            if str(title).lower() in _ENVOYS:
+                continue  # an ambassador serves a country, not the organisation named beside him
             candidates = [o for o in spans if o.cls in ORG and o.mention.cls != "Ref"]
             if org_class and org_class in ORG:
                 candidates = [

@@ -285,12 +285,24 @@ _NER_CLASS = {
 }
 
 
+#: adjectives that open sentences ("Global investors ...") but also names with a head ("Asian Development Bank")
+_PART_OF_A_NAME = {"Asian", "Southeast", "International", "Regional", "Global"}
+
+
+def _headed_rest(rest: str) -> bool:
+    """The words after an opening adjective form a name closed by a head word, not an office ("Ministry of ...")."""
+    rest = rest.strip().rstrip(".,;:")
+    return len(rest.split()) >= 2 and class_by_head(rest, "en") is not None and not _opens_with_prefix_head(rest)
+
+
 def _trim(analysis: Analysis, start: int, end: int) -> tuple[int, int]:
     """Drop sentence starters, possessives and dangling connectors from a name span."""
     text = analysis.text
     while True:
         word_end = text.find(" ", start, end)
         first = text[start:word_end] if word_end > 0 else text[start:end]
+        if first in _PART_OF_A_NAME and word_end > 0 and _headed_rest(text[word_end + 1 : end]):
+            break  # "Asian Development Bank", "International Telecommunication Union", "Southeast Asian Games"
         if first.rstrip(".,") in STARTERS and word_end > 0:
             start = word_end + 1
             while start < end and text[start] in " \t":
@@ -805,7 +817,8 @@ def find_mentions(analysis: Analysis) -> list[Mention]:
                 if cls is None or (cls not in {"Person", "Place"} and _title_case(sentence.text)):
                     continue
                 brand = cls in {UNTYPED, "Company", "Organization", "Place"} and len(name.split()) <= 3
-                if brand and _product_cue(analysis, start, end):
+                named_app = cls == "Person" and _PRODUCT_BEFORE.search(text[max(0, start - 40) : start])
+                if (brand and _product_cue(analysis, start, end)) or named_app:
                     cls = "Product"  # "its app, LaoID", "a platform called TrackKH", "the TrackKH app"
             attrs: dict[str, object] = {}
             if cls == UNTYPED:
