@@ -159,3 +159,16 @@ def test_relations_partner_is_not_taken_from_across_a_product() -> None:
         "with Bokeo Telecom Company."
     )
     assert not any(p == "partner" and "Vantiko Group" in (s, o) for s, p, o in found)
+
+
+def test_relations_a_named_agreement_without_two_parties_is_dropped() -> None:
+    gazetteer = load_gazetteer()
+    analyses = list(
+        analyze([Article("a", "Laos will join the Mekong Digital Trade Framework Agreement (MDTFA) next year.", "en")])
+    )
+    mentions = {a.article.id: find_mentions(a) for a in analyses}
+    corpus = link_mentions(analyses, mentions, gazetteer=gazetteer)
+    assert any(e.cls == "Agreement" for e in corpus.entities.values())  # the mention was linked ...
+    found = extract_relations(analyses, corpus, gazetteer)
+    assert not any(e.cls == "Agreement" for e in corpus.entities.values())  # ... but is no agreement of the contract
+    assert all("agreement/" not in r.subject and "agreement/" not in r.object for r in found)

@@ -581,4 +581,18 @@ def extract_relations(
                 "subOrganizationOf:gazetteer",
                 0.9,
             )
-    return _subsumed(ex.relations)
+    return _without_partyless_agreements(corpus, _subsumed(ex.relations))
+
+
+def _without_partyless_agreements(corpus: LinkedCorpus, relations: list[Relation]) -> list[Relation]:
+    """Drop agreements with fewer than two parties found ("the ASEAN Digital Economy Framework Agreement"
+    named, its signatories not): the contract's agreement is its signatories, so a nameless pair of
+    parties is the agreement, and a name without them is no fact to report."""
+    parties: dict[str, set[str]] = {}
+    for r in relations:
+        if r.predicate == "party":
+            parties.setdefault(r.subject, set()).add(r.object)
+    gone = {k for k, e in corpus.entities.items() if e.cls == "Agreement" and len(parties.get(k, ())) < 2}
+    for key in gone:
+        del corpus.entities[key]
+    return [r for r in relations if r.subject not in gone and r.object not in gone]
