@@ -103,7 +103,9 @@ def _kg() -> list[str]:
     return [str(exe)] if exe.exists() else [sys.executable, "-m", "kg"]
 
 
-def run(n: int, out: Path, *, raw: bool = True, rebuild: bool = True, workers: int | None = None) -> dict:
+def run(
+    n: int, out: Path, *, raw: bool = True, rebuild: bool = True, workers: int | None = None, store: str | None = None
+) -> dict:
     """Run the benchmark on N generated articles and write the results to ``out``.
 
     Times ``kg build`` exactly as a user runs it (the CLI, with validation and
@@ -137,6 +139,8 @@ def run(n: int, out: Path, *, raw: bool = True, rebuild: bool = True, workers: i
         argv = [*_kg(), "build", str(corpus), "--out", str(dest), "--cache", str(cache), "-q"]
         if workers is not None:
             argv += ["--workers", str(workers)]
+        if store is not None:
+            argv += ["--store", store]
         wall, peak, code = run_command(argv)
         if code:
             raise RuntimeError(f"kg build exited {code}")
@@ -150,6 +154,7 @@ def run(n: int, out: Path, *, raw: bool = True, rebuild: bool = True, workers: i
             entities=sum(report.get("counts", {}).get("classes", {}).values()),
             relations=sum(report.get("counts", {}).get("properties", {}).values()),
             triples=report.get("counts", {}).get("triples", {}).get("total"),
+            store=report.get("store"),
         )
         if raw:
             figures["build_over_raw_spacy"] = round(wall / figures["raw_spacy_seconds"], 2)
@@ -182,8 +187,11 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--workers", type=int, default=None, help="kg build --workers (default: kg's own choice)")
     parser.add_argument("--no-raw", action="store_true", help="skip the raw spaCy comparison (scale runs)")
     parser.add_argument("--no-rebuild", action="store_true", help="skip the unchanged rebuild")
+    parser.add_argument("--store", choices=["auto", "memory", "oxigraph"], default=None, help="kg build --store")
     args = parser.parse_args(argv)
-    figures = run(args.articles, args.out, raw=not args.no_raw, rebuild=not args.no_rebuild, workers=args.workers)
+    figures = run(
+        args.articles, args.out, raw=not args.no_raw, rebuild=not args.no_rebuild, workers=args.workers, store=args.store
+    )
     sys.stdout.write(json.dumps(figures, indent=1) + "\n")
     return 0
 

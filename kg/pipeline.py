@@ -21,10 +21,12 @@ from rdflib import Graph
 
 from kg.atomic import atomic_group, written_file
 from kg.cache import ArticleCache, article_key
-from kg.errors import NothingBuiltError
+from kg.errors import NothingBuiltError, UsageError
 from kg.executors import run_per_article
 from kg.freshness import file_sha256, inputs_digest, previous_report
 from kg.graph import build_graph
+from kg.graph.builder import STORES
+from kg.graph.store import GraphLike, OxigraphGraph
 from kg.linking import link_mentions
 from kg.process import ProcessedArticle, knowledge
 from kg.records import RELATION_PROPERTIES, Article
@@ -36,7 +38,8 @@ log = logging.getLogger(__name__)
 
 @dataclass
 class BuildResult:
-    """What a build produced (``graph`` is read back from graph.ttl when the build found it up to date)."""
+    """What a build produced (``graph`` is read back from graph.ttl when the build found it up to date,
+    or held it in Oxigraph)."""
 
     _graph: Graph | None
     report: BuildReport
@@ -44,7 +47,7 @@ class BuildResult:
 
     @property
     def graph(self) -> Graph:
-        """The graph built (parsed from graph.ttl on first use when the outputs were up to date)."""
+        """The graph built, as rdflib (parsed from graph.ttl on first use when it is not in memory)."""
         if self._graph is None:
             self._graph = Graph().parse(self.outputs["turtle"], format="turtle")
         return self._graph
@@ -141,7 +144,8 @@ def extract_graph(
     progress: bool = False,
     run: RunOptions | None = None,
     keys: list[str] | None = None,
-) -> Graph:
+    store: str = "auto",
+) -> GraphLike:
     """Run the NLP stages over ingested articles and return the contract graph.
 
     Args:
@@ -151,6 +155,8 @@ def extract_graph(
         progress: Show a progress bar on stderr.
         run: Executor, workers and cache of the per-article stage (default: in this process, no cache).
         keys: The articles' cache keys when the caller has them.
+        store: Where the graph is held: ``memory`` (rdflib), ``oxigraph`` or ``auto``
+            (see :func:`choose_store`).
     """
     kinds = frozenset(gazetteer_kinds) if gazetteer_kinds is not None else None
     with report.timed("per-article"):
@@ -167,13 +173,31 @@ def extract_graph(
     del processed, analyses
     corpus.mentions.clear()
     with report.timed("graph"):
-        graph = build_graph(articles, corpus.entities.values(), relations)
+        graph = build_graph(articles, corpus.entities.values(), relations, store=choose_store(store, len(articles)))
     report.counts["classes"] = dict(sorted(Counter(e.cls for e in corpus.entities.values()).items()))
     report.counts["properties"] = {
         p: n for p in RELATION_PROPERTIES if (n := len({r.triple for r in relations if r.predicate == p}))
     }
     report.counts["triples"] = {"total": len(graph)}
     return graph
+
+
+#: From this many articles on, ``store="auto"`` holds the graph in Oxigraph (about 100 triples an article:
+#: rdflib's memory store would take ~1 KB a triple, Oxigraph about a third).
+OXIGRAPH_FROM_ARTICLES = 2000
+
+
+def choose_store(store: str, n_articles: int) -> str:
+    """Resolve ``auto`` to ``memory`` or ``oxigraph`` by corpus size; check any other value.
+
+    Raises:
+        UsageError: When ``store`` is not ``auto``, ``memory`` or ``oxigraph``.
+    """
+    if store == "auto":
+        return "oxigraph" if n_articles >= OXIGRAPH_FROM_ARTICLES else "memory"
+    if store not in STORES:
+        raise UsageError(f"--store must be auto, {' or '.join(STORES)}, not {store!r}")
+    return store
 
 
 def build(
@@ -189,6 +213,7 @@ def build(
     on_problem: Callable[[str], None] | None = None,
     run: RunOptions | None = None,
     force: bool = False,
+    store: str = "auto",
 ) -> BuildResult:
     """Build a corpus folder into ``out``: graph.ttl, graph.html, report.json (+ other formats).
 
@@ -204,6 +229,9 @@ def build(
         on_problem: Called with one line per input problem (the CLI prints them).
         run: Executor, workers and incremental cache of the per-article stage.
         force: Rewrite the outputs even when they are up to date (see :mod:`kg.freshness`).
+        store: Where the graph is held while it is written and checked: ``memory`` (rdflib),
+            ``oxigraph`` or ``auto`` (Oxigraph from :data:`OXIGRAPH_FROM_ARTICLES` articles on).
+            The result's ``graph`` is then read back from graph.ttl on first use.
 
     Raises:
         NothingBuiltError: When no input could be read as an article.
@@ -219,13 +247,28 @@ def build(
     if not articles:
         raise NothingBuiltError(f"{corpus}: no article could be read ({len(report.files)} files looked at)")
     kinds = frozenset(gazetteer_kinds) if gazetteer_kinds is not None else None
-    options = {"formats": list(formats), "validate": validate, "html": html, "kinds": sorted(kinds) if kinds else kinds}
+    options = {
+        "formats": list(formats),
+        "validate": validate,
+        "html": html,
+        "kinds": sorted(kinds) if kinds else kinds,
+        "store": choose_store(store, len(articles)),  # Turtle is written by rdflib or by Oxigraph
+    }
     keys = [article_key(a, kinds) for a in articles]
     report.inputs_digest = inputs_digest(report, keys, options)
     previous = None if force else previous_report(out, report.inputs_digest)
     if previous is not None:
         return _unchanged(report, previous, out)
-    graph = extract_graph(articles, report=report, gazetteer_kinds=gazetteer_kinds, progress=progress, run=run, keys=keys)
+    graph = extract_graph(
+        articles,
+        report=report,
+        gazetteer_kinds=gazetteer_kinds,
+        progress=progress,
+        run=run,
+        keys=keys,
+        store=options["store"],
+    )
+    report.store = "oxigraph" if isinstance(graph, OxigraphGraph) else "memory"
     outputs: dict[str, Path] = {}
     out.mkdir(parents=True, exist_ok=True)
     # graph.ttl, graph.html and report.json replace the previous ones together, or not at all
@@ -250,7 +293,7 @@ def build(
         report.outputs = {name: {"file": path.name, "sha256": file_sha256(written_file(path))} for name, path in outputs.items()}
         outputs["report"] = out / "report.json"
         report.write(outputs["report"])
-    return BuildResult(graph, report, outputs)
+    return BuildResult(graph if isinstance(graph, Graph) else None, report, outputs)
 
 
 def _unchanged(report: BuildReport, previous: dict, out: Path) -> BuildResult:
@@ -264,7 +307,7 @@ def _unchanged(report: BuildReport, previous: dict, out: Path) -> BuildResult:
     return BuildResult(None, report, outputs)
 
 
-def validation_summary(graph: Graph) -> dict:
+def validation_summary(graph: GraphLike) -> dict:
     """SHACL-validate a graph and summarise the result for the report."""
     from kg.validate import validate_graph
 

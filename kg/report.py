@@ -74,6 +74,8 @@ class BuildReport:
     outputs: dict[str, dict[str, str]] = field(default_factory=dict)
     #: True when the outputs were already up to date and left untouched
     up_to_date: bool = False
+    #: where the graph was held: ``memory`` (rdflib) or ``oxigraph`` (see :func:`kg.pipeline.choose_store`)
+    store: str | None = None
 
     def add_file(
         self,

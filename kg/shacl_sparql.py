@@ -59,7 +59,8 @@ from rdflib import RDF, RDFS, XSD, BNode, Graph, Literal, URIRef
 from rdflib.namespace import NamespaceManager
 from rdflib.term import Node
 
-from kg.validate import SH, _run_constraints, _take_sparql_constraints, _to_rdflib
+from kg.graph.store import to_rdflib
+from kg.validate import SH, _run_constraints, _take_sparql_constraints
 
 if TYPE_CHECKING:
     import pyoxigraph
@@ -337,11 +338,8 @@ class _Query:
 
 
 def _term(term: object) -> Node:
-    """An Oxigraph term as rdflib's; an xsd:string literal as the simple literal it is in RDF 1.1."""
-    node = _to_rdflib(term)
-    if isinstance(node, Literal) and node.datatype == XSD.string:
-        return Literal(str(node))
-    return node
+    """An Oxigraph term as rdflib's (an xsd:string literal as the simple literal it is in RDF 1.1)."""
+    return to_rdflib(term)
 
 
 def _flatten(checks: list[_Check]) -> list[_Check]:

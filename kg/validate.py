@@ -25,6 +25,7 @@ from rdflib import RDF, BNode, Graph, Literal, Namespace, URIRef
 from rdflib.term import Node
 
 from kg.errors import ConfigError
+from kg.graph.store import GraphLike, OxigraphGraph, to_rdflib
 from kg.resources import ontology_dir
 
 logger = logging.getLogger(__name__)
@@ -65,7 +66,7 @@ def _parse(path: Path, what: str) -> Graph:
 
 
 def validate_graph(
-    graph: Graph,
+    graph: GraphLike,
     *,
     shapes_path: Path | str | None = None,
     inference: bool = False,
@@ -74,6 +75,9 @@ def validate_graph(
 
     The OWL ontology (``ontology/mekong-kg.ttl``) is mixed in as pySHACL's
     ``ont_graph`` so that class hierarchies are known to ``sh:class`` checks.
+
+    A graph held in Oxigraph (:class:`~kg.graph.store.OxigraphGraph`) is checked by the same
+    shapes compiled to SPARQL (:mod:`kg.shacl_sparql`), with the same results.
 
     Args:
         graph: The data graph (not modified).
@@ -94,6 +98,10 @@ def validate_graph(
     if ontology is None:
         logger.warning("%s is missing; validating without the ontology", ontology_path)
     logger.info("validating %d triples (inference: %s)", len(graph), "owlrl" if inference else "none")
+    if isinstance(graph, OxigraphGraph):
+        if not inference:
+            return _validate_in_store(graph, shapes, ontology)
+        graph = graph.to_rdflib()  # OWL RL inference runs on rdflib
     sparql_constraints = _take_sparql_constraints(shapes)
     # pySHACL copies the data graph to mix the ontology in; a graph of a million triples would be
     # held twice. Without inference, mix the ontology into the graph ourselves and take it out after.
@@ -127,6 +135,24 @@ def validate_graph(
         )
     lines = violation_lines(report_graph, graph)
     return ValidationResult(bool(conforms), lines, str(report_text), report_graph)
+
+
+def _validate_in_store(graph: OxigraphGraph, shapes: Graph, ontology: Graph | None) -> ValidationResult:
+    """Validate a graph held in Oxigraph: the ontology mixed into the store for the run, every shape in SPARQL."""
+    import pyoxigraph as ox
+
+    from kg.graph.store import to_oxigraph
+    from kg.shacl_sparql import validate_store
+
+    quads = [ox.Quad(*(to_oxigraph(t) for t in triple), ox.DefaultGraph()) for triple in ontology or ()]
+    mixed = [q for q in quads if q not in graph.store]
+    try:
+        graph.store.extend(mixed)
+        conforms, report_graph, report_text = validate_store(graph.store, shapes, namespaces=graph.namespaces())
+    finally:
+        for quad in mixed:
+            graph.store.remove(quad)
+    return ValidationResult(bool(conforms), violation_lines(report_graph, graph), report_text, report_graph)
 
 
 @dataclass
@@ -186,21 +212,6 @@ def _oxigraph_store(graph: Graph, ontology: Graph | None) -> Iterator[object]:
     yield store
 
 
-def _to_rdflib(term: object) -> Node:
-    """An Oxigraph term as the rdflib term."""
-    import pyoxigraph
-
-    if isinstance(term, pyoxigraph.NamedNode):
-        return URIRef(term.value)
-    if isinstance(term, pyoxigraph.BlankNode):
-        return BNode(term.value)
-    if isinstance(term, pyoxigraph.Literal):
-        if term.language:
-            return Literal(term.value, lang=term.language)
-        return Literal(term.value, datatype=URIRef(term.datatype.value))
-    raise TypeError(f"unexpected SPARQL result term {term!r}")
-
-
 def _evaluate_sparql_constraints(
     graph: Graph, ontology: Graph | None, constraints: list[_SparqlConstraint], report: Graph
 ) -> list[tuple[str, str]]:
@@ -219,7 +230,7 @@ def _run_constraints(store: object, constraints: list[_SparqlConstraint], report
         solutions = store.query(query)
         names = [v.value for v in solutions.variables]
         for solution in solutions:
-            values = {name: _to_rdflib(solution[name]) for name in names if solution[name] is not None}
+            values = {name: to_rdflib(solution[name]) for name in names if solution[name] is not None}
             focus = values.get("this")
             if focus is None:
                 continue
@@ -246,7 +257,7 @@ def _run_constraints(store: object, constraints: list[_SparqlConstraint], report
     return out
 
 
-def violation_lines(report: Graph, data: Graph | None = None) -> list[str]:
+def violation_lines(report: Graph, data: GraphLike | None = None) -> list[str]:
     """Return one readable line per ``sh:ValidationResult`` of a SHACL report, sorted.
 
     Args:
@@ -286,7 +297,7 @@ def _constraint_name(term: Node | None) -> str:
     return f"fails {_local(term)}" if term is not None else "fails a constraint"
 
 
-def _short(term: Node | None, graph: Graph) -> str:
+def _short(term: Node | None, graph: GraphLike) -> str:
     """Return a short readable form of a term: a prefixed name where possible."""
     if term is None:
         return "?"

@@ -41,6 +41,14 @@ import click
 )
 @click.option("--no-cache", is_flag=True, help="Process every article afresh and do not store results.")
 @click.option("--force", is_flag=True, help="Rewrite the outputs even when they are up to date.")
+@click.option(
+    "--store",
+    type=click.Choice(["auto", "memory", "oxigraph"]),
+    default="auto",
+    show_default=True,
+    help="Hold the graph in rdflib's memory store or in Oxigraph (a third of the memory); "
+    "auto picks Oxigraph from 2,000 articles on.",
+)
 @click.pass_context
 def command(
     ctx: click.Context,
@@ -58,6 +66,7 @@ def command(
     cache_dir: Path | None,
     no_cache: bool,
     force: bool,
+    store: str,
 ) -> None:
     """Build CORPUS_DIR (default: the bundled corpus in data/corpus) into --out.
 
@@ -94,6 +103,7 @@ def command(
         on_problem=lambda line: click.echo(f"kg: {line}", err=True),
         run=run,
         force=force or no_cache,
+        store=store,
     )
     report = result.report
     summary = report.status_counts()

@@ -11,8 +11,6 @@ from __future__ import annotations
 import logging
 from pathlib import Path
 
-from rdflib import Graph
-
 from kg.errors import UsageError
 from kg.export import dataset, network, rdf
 from kg.export.load import load_graph, resolve_graph_path
@@ -25,6 +23,7 @@ from kg.export.registry import (
     list_formats,
     register,
 )
+from kg.graph.store import GraphLike, OxigraphGraph
 
 logger = logging.getLogger(__name__)
 
@@ -105,7 +104,11 @@ register(
 )
 
 
-def export_graph(graph: Graph, fmt: str | None, path: Path | str) -> Path:
+#: Formats written straight from an :class:`~kg.graph.store.OxigraphGraph`; the others from an rdflib copy.
+STORE_FORMATS: frozenset[str] = frozenset({"turtle", "ntriples"})
+
+
+def export_graph(graph: GraphLike, fmt: str | None, path: Path | str) -> Path:
     """Write ``graph`` to ``path`` in format ``fmt``, atomically.
 
     Args:
@@ -132,6 +135,9 @@ def export_graph(graph: Graph, fmt: str | None, path: Path | str) -> Path:
     if exporter.name != "csv" and path.is_dir():
         raise UsageError(f"{path}: is a folder; give a file name for {exporter.name} output")
     logger.info("writing %s (%d triples) to %s", exporter.name, len(graph), path)
+    if isinstance(graph, OxigraphGraph) and exporter.name not in STORE_FORMATS:
+        logger.info("%s is written from an rdflib copy of the Oxigraph store", exporter.name)
+        graph = graph.to_rdflib()
     exporter.write(graph, path)
     return path
 

@@ -20,6 +20,7 @@ from rdflib.compare import to_canonical_graph
 from kg.atomic import atomic_open, atomic_write_text
 from kg.errors import ConfigError
 from kg.graph.builder import PREFIXES, new_graph
+from kg.graph.store import GraphLike, OxigraphGraph, write_store_ntriples, write_store_turtle
 from kg.resources import ontology_dir
 
 
@@ -68,14 +69,24 @@ def ntriples_text(graph: Graph) -> str:
     return "".join(f"{line}\n" for line in sorted(set(lines)) if line.strip())
 
 
-def write_turtle(graph: Graph, path: Path) -> None:
-    """Write ``graph`` to ``path`` as stable Turtle, streamed to the file (no copy when it is already stable)."""
+def write_turtle(graph: GraphLike, path: Path) -> None:
+    """Write ``graph`` to ``path`` as stable Turtle, streamed to the file (no copy when it is already stable).
+
+    An :class:`~kg.graph.store.OxigraphGraph` is written by Oxigraph's serializer, subject by subject.
+    """
     with atomic_open(path, "wb") as fh:
+        if isinstance(graph, OxigraphGraph):
+            write_store_turtle(graph, fh)
+            return
         (graph if _already_stable(graph) else stable_graph(graph)).serialize(destination=fh, format="turtle", encoding="utf-8")
 
 
-def write_ntriples(graph: Graph, path: Path) -> None:
-    """Write ``graph`` to ``path`` as sorted N-Triples."""
+def write_ntriples(graph: GraphLike, path: Path) -> None:
+    """Write ``graph`` to ``path`` as sorted N-Triples (streamed from an :class:`~kg.graph.store.OxigraphGraph`)."""
+    if isinstance(graph, OxigraphGraph):
+        with atomic_open(path, "wb") as fh:
+            write_store_ntriples(graph, fh)
+        return
     atomic_write_text(path, ntriples_text(graph))
 
 

@@ -9,6 +9,7 @@ from decimal import Decimal
 from rdflib import RDF, RDFS, XSD, Graph, Literal, Namespace, URIRef
 from rdflib.namespace import DCTERMS, OWL, PROV, SKOS
 
+from kg.graph.store import GraphLike, OxigraphGraph
 from kg.iri import article_iri, entity_iri, evidence_iri
 from kg.records import Article, Entity, Relation
 from kg.vocab import MK, MKR
@@ -31,10 +32,20 @@ PREFIXES: dict[str, Namespace] = {
     "wd": WIKIDATA,
 }
 
+#: Where a built graph is held: rdflib's memory store, or an in-memory Oxigraph store.
+STORES: tuple[str, ...] = ("memory", "oxigraph")
 
-def new_graph() -> Graph:
-    """Return an empty graph with kg's prefixes bound."""
-    graph = Graph()
+
+def new_graph(store: str = "memory") -> GraphLike:
+    """Return an empty graph with kg's prefixes bound.
+
+    Args:
+        store: ``memory`` for an rdflib graph, ``oxigraph`` for an :class:`~kg.graph.store.OxigraphGraph`
+            (a third of the memory, for large corpora).
+    """
+    if store not in STORES:
+        raise ValueError(f"store must be one of {', '.join(STORES)}, not {store!r}")
+    graph = Graph() if store == "memory" else OxigraphGraph()
     for prefix, ns in PREFIXES.items():
         graph.bind(prefix, ns, override=True)
     return graph
@@ -58,7 +69,7 @@ def preferred_labels(entity: Entity) -> dict[str, str]:
     return chosen
 
 
-def add_article(graph: Graph, article: Article) -> URIRef:
+def add_article(graph: GraphLike, article: Article) -> URIRef:
     """Add an article node with its Dublin Core metadata and return its IRI."""
     node = article_iri(article.id)
     graph.add((node, RDF.type, MK.Article))
@@ -72,7 +83,7 @@ def add_article(graph: Graph, article: Article) -> URIRef:
     return node
 
 
-def add_entity(graph: Graph, entity: Entity) -> URIRef:
+def add_entity(graph: GraphLike, entity: Entity) -> URIRef:
     """Add an entity node: its one class, labels, Wikidata link, mentions and attributes."""
     node = entity_iri(entity.key)
     graph.add((node, RDF.type, MK[entity.cls]))
@@ -101,7 +112,7 @@ def add_entity(graph: Graph, entity: Entity) -> URIRef:
     return node
 
 
-def add_relation(graph: Graph, relation: Relation) -> None:
+def add_relation(graph: GraphLike, relation: Relation) -> None:
     """Add a relation triple and its reified evidence record."""
     s, p, o = entity_iri(relation.subject), MK[relation.predicate], entity_iri(relation.object)
     graph.add((s, p, o))
@@ -121,18 +132,25 @@ def add_relation(graph: Graph, relation: Relation) -> None:
     graph.add((record, MK.confidence, Literal(confidence, datatype=XSD.decimal)))
 
 
-def build_graph(articles: Iterable[Article], entities: Iterable[Entity], relations: Iterable[Relation]) -> Graph:
+def build_graph(
+    articles: Iterable[Article],
+    entities: Iterable[Entity],
+    relations: Iterable[Relation],
+    *,
+    store: str = "memory",
+) -> GraphLike:
     """Build the contract graph.
 
     Args:
         articles: The ingested articles.
         entities: Linked entities (each becomes one node of one class).
         relations: Relations between entity keys, each with its evidence.
+        store: ``memory`` (an rdflib graph) or ``oxigraph`` (an :class:`~kg.graph.store.OxigraphGraph`).
 
     Returns:
-        An rdflib graph with kg's prefixes bound.
+        The graph, with kg's prefixes bound.
     """
-    graph = new_graph()
+    graph = new_graph(store)
     for article in articles:
         add_article(graph, article)
     known = set()

@@ -24,7 +24,7 @@ def to_networkx(graph: Graph) -> nx.MultiDiGraph:
     altLabel), ``wikidata``, ``articles`` (ids mentioning it) and ``country``
     (IRI of its ``mk:country``, if any).  Edges go subject → object, keyed by the
     property name, with attribute ``evidence``: a list of ``{article, sentence,
-    extractor, confidence}``.  Articles and evidence records are not nodes.
+    extractor, confidence}`` sorted by article.  Articles and evidence records are not nodes.
 
     Args:
         graph: An rdflib graph following the contract.
@@ -55,7 +55,7 @@ def to_networkx(graph: Graph) -> nx.MultiDiGraph:
             str(node),
             cls=_most_specific(found),
             label=str(graph.value(node, RDFS.label) or node),
-            labels={lang: sorted(set(v)) for lang, v in labels.items()},
+            labels={lang: sorted(set(v)) for lang, v in sorted(labels.items())},
             wikidata=wikidata,
             articles=articles,
             country=str(country) if country is not None else None,
@@ -79,5 +79,8 @@ def to_networkx(graph: Graph) -> nx.MultiDiGraph:
     for prop in RELATION_PROPERTIES:
         for s, o in graph.subject_objects(MK[prop]):
             if s in classes and o in classes:
-                out.add_edge(str(s), str(o), key=prop, property=prop, evidence=evidence.get((s, MK[prop], o), []))
+                records = sorted(
+                    evidence.get((s, MK[prop], o), []), key=lambda e: (e["article"] or "", e["sentence"], e["extractor"])
+                )
+                out.add_edge(str(s), str(o), key=prop, property=prop, evidence=records)
     return out

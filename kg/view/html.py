@@ -235,7 +235,7 @@ def _articles(graph: Graph) -> dict[str, dict[str, str | None]]:
             "lang": str(language) if language is not None else (title.language if isinstance(title, Literal) else None),
             "date": str(issued) if issued is not None else None,
         }
-    return out
+    return dict(sorted(out.items()))
 
 
 def _preferred_labels(graph: Graph, g: nx.MultiDiGraph) -> dict[str, dict[str, str]]:
@@ -244,7 +244,7 @@ def _preferred_labels(graph: Graph, g: nx.MultiDiGraph) -> dict[str, dict[str, s
     for node, value in graph.subject_objects(SKOS.prefLabel):
         if isinstance(value, Literal) and value.language and str(node) in g:
             out.setdefault(str(node), {}).setdefault(value.language, str(value))
-    return out
+    return {node: dict(sorted(langs.items())) for node, langs in sorted(out.items())}
 
 
 def _label(record: dict[str, Any], lang: str) -> str:
