@@ -171,3 +171,28 @@ def test_validate_leaves_the_graph_as_it_was() -> None:
         before.add(triple)
     assert validate_graph(graph).conforms
     assert len(graph) == len(before) and isomorphic(graph, before)
+
+
+@pytest.mark.parametrize("fmt", ["turtle", "nquads"])
+def test_cli_validate_in_oxigraph_prints_the_same_lines(fmt: str, tmp_path: Path) -> None:
+    graph, _ = broken_evidence_graph()
+    path = export_graph(graph, fmt, tmp_path / ("graph.ttl" if fmt == "turtle" else "graph.nq"))
+    memory = CliRunner().invoke(cli, ["validate", str(path)])
+    store = CliRunner().invoke(cli, ["validate", str(path), "--store", "oxigraph"])
+    assert (store.exit_code, store.output) == (memory.exit_code, memory.output) == (1, memory.output)
+    assert "Violation: mkr:evidence/" in store.output
+
+
+def test_cli_validate_in_oxigraph_unreadable_graph_exits_2(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    path = tmp_path / "graph.ttl"
+    path.write_text("this is not turtle", encoding="utf-8")
+    with pytest.raises(SystemExit) as info:
+        main(["validate", str(path), "--store", "oxigraph"])
+    assert info.value.code == 2
+    assert capsys.readouterr().err.startswith(f"kg: error: {path}: not valid turtle")
+
+
+def test_cli_validate_in_oxigraph_refuses_inference(tmp_path: Path) -> None:
+    path = export_graph(sample_graph(), "turtle", tmp_path / "graph.ttl")
+    result = CliRunner().invoke(cli, ["validate", str(path), "--store", "oxigraph", "--inference"])
+    assert result.exit_code == 2 and "--inference" in result.output

@@ -9,6 +9,7 @@ from rdflib import Dataset, Graph
 
 from kg.errors import InputError
 from kg.graph.builder import new_graph
+from kg.graph.store import OxigraphGraph
 
 logger = logging.getLogger(__name__)
 
@@ -89,4 +90,46 @@ def load_graph(path: Path | str, *, fmt: str | None = None) -> Graph:
         first_line = str(e).strip().splitlines()[0] if str(e).strip() else type(e).__name__
         raise InputError(path, f"not valid {fmt}: {first_line}") from e
     logger.info("read %d triples from %s", len(graph), path)
+    return graph
+
+
+#: rdflib parser name -> Oxigraph's format name
+_OXIGRAPH_FORMATS: dict[str, str] = {
+    "turtle": "TURTLE",
+    "nt": "N_TRIPLES",
+    "nquads": "N_QUADS",
+    "trig": "TRIG",
+    "json-ld": "JSON_LD",
+    "xml": "RDF_XML",
+    "n3": "N3",
+}
+
+
+def load_store_graph(path: Path | str, *, fmt: str | None = None) -> OxigraphGraph:
+    """Read a graph from a file straight into an in-memory Oxigraph store (no rdflib copy).
+
+    For graphs too large for rdflib's memory store (``kg validate --store oxigraph``). TriG and
+    N-Quads files are read as the union of their graphs, as :func:`load_graph` reads them.
+
+    Args:
+        path: An RDF file, or a build folder holding ``graph.ttl``.
+        fmt: rdflib parser name, to override the guess.
+
+    Raises:
+        InputError: When the file is missing, its format unknown, or it does not parse.
+    """
+    import pyoxigraph as ox
+
+    path = resolve_graph_path(path)
+    fmt = fmt or guess_rdf_format(path)
+    graph = new_graph("oxigraph")
+    assert isinstance(graph, OxigraphGraph)
+    default = ox.DefaultGraph()
+    try:
+        quads = ox.parse(path=str(path), format=getattr(ox.RdfFormat, _OXIGRAPH_FORMATS[fmt]))
+        graph.store.extend(ox.Quad(q.subject, q.predicate, q.object, default) for q in quads)
+    except (SyntaxError, ValueError, OSError) as e:
+        first_line = str(e).strip().splitlines()[0] if str(e).strip() else type(e).__name__
+        raise InputError(path, f"not valid {fmt}: {first_line}") from e
+    logger.info("read %d triples from %s into Oxigraph", len(graph), path)
     return graph
