@@ -1,4 +1,4 @@
-"""kg.analytics.io: reading graph files by suffix, clear errors; and the analytics docstring examples."""
+"""Reading graph files by suffix (kg.export.load, also kg.analytics.load_graph), clear errors; docstring examples."""
 
 from __future__ import annotations
 
@@ -11,8 +11,9 @@ from rdflib import Dataset, URIRef
 from rdflib.compare import isomorphic
 
 from kg.analytics import load_graph, sample_graph
-from kg.analytics.io import FORMATS, QUAD_FORMATS
 from kg.errors import InputError
+from kg.export.load import DATASET_FORMATS as QUAD_FORMATS
+from kg.export.load import RDF_SUFFIXES as FORMATS
 
 
 @pytest.mark.parametrize("suffix", [".ttl", ".nt", ".nq", ".trig", ".jsonld", ".rdf", ".n3"])
@@ -33,10 +34,10 @@ def test_io_load_graph_round_trip(tmp_path: Path, suffix: str) -> None:
 @pytest.mark.parametrize(
     ("name", "content", "problem"),
     [
-        ("missing.ttl", None, "no such file"),
-        ("graph.csv", "a,b,c\n", "unknown RDF file suffix '.csv'"),
-        ("broken.ttl", "<urn:a> <urn:b> .\n", "cannot parse as turtle"),
-        ("broken.jsonld", "{not json", "cannot parse as json-ld"),
+        ("missing.ttl", None, "no such graph file"),
+        ("graph.csv", "a,b,c\n", "cannot tell the RDF format from the suffix '.csv'"),
+        ("broken.ttl", "<urn:a> <urn:b> .\n", "not valid turtle"),
+        ("broken.jsonld", "{not json", "not valid json-ld"),
     ],
 )
 def test_io_load_graph_errors_name_the_file(tmp_path: Path, name: str, content: str | None, problem: str) -> None:
@@ -52,7 +53,7 @@ def test_io_load_graph_errors_name_the_file(tmp_path: Path, name: str, content: 
 
 
 @pytest.mark.parametrize(
-    "module", ["kg.analytics.io", "kg.analytics.paths", "kg.analytics.sample", "kg.analytics.stats", "kg.cli.stats"]
+    "module", ["kg.export.load", "kg.analytics.paths", "kg.analytics.sample", "kg.analytics.stats", "kg.cli.stats"]
 )
 def test_analytics_docstring_examples_run(module: str) -> None:
     result = doctest.testmod(importlib.import_module(module), optionflags=doctest.ELLIPSIS)

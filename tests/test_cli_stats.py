@@ -68,7 +68,7 @@ def test_cli_stats_help(args: list[str]) -> None:
 
 @pytest.mark.parametrize(
     ("name", "content", "message"),
-    [("absent.ttl", None, "no such file"), ("bad.ttl", "not turtle at all", "cannot parse as turtle")],
+    [("absent.ttl", None, "no such graph file"), ("bad.ttl", "not turtle at all", "not valid turtle")],
 )
 def test_cli_stats_unreadable_graph_exits_2(tmp_path: Path, name: str, content: str | None, message: str) -> None:
     path = tmp_path / name

@@ -8,9 +8,9 @@
 :func:`kg.graph.to_networkx` (``kg path``); :func:`load_graph` reads a graph file.
 """
 
-from kg.analytics.io import load_graph
 from kg.analytics.paths import Step, find_entity, shortest_paths
 from kg.analytics.sample import sample_graph
 from kg.analytics.stats import graph_stats
+from kg.export.load import load_graph
 
 __all__ = ["Step", "find_entity", "graph_stats", "load_graph", "sample_graph", "shortest_paths"]

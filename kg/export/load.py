@@ -72,7 +72,15 @@ def load_graph(path: Path | str, *, fmt: str | None = None) -> Graph:
         The graph, with kg's prefixes bound.
 
     Raises:
-        InputError: When the file is missing, its format unknown, or it does not parse.
+        InputError: When the file is missing, its format unknown, or it does not parse;
+            the message names the file, on one line.
+
+    Example:
+        >>> import tempfile, pathlib
+        >>> folder = pathlib.Path(tempfile.mkdtemp())
+        >>> _ = (folder / "g.ttl").write_text("<urn:a> <urn:b> <urn:c> .", encoding="utf-8")
+        >>> len(load_graph(folder / "g.ttl"))
+        1
     """
     path = resolve_graph_path(path)
     fmt = fmt or guess_rdf_format(path)
@@ -87,8 +95,8 @@ def load_graph(path: Path | str, *, fmt: str | None = None) -> Graph:
             graph = new_graph()
             graph.parse(path, format=fmt)
     except Exception as e:  # rdflib's parsers raise many unrelated exception types
-        first_line = str(e).strip().splitlines()[0] if str(e).strip() else type(e).__name__
-        raise InputError(path, f"not valid {fmt}: {first_line}") from e
+        detail = " ".join(str(e).split()) or type(e).__name__  # rdflib's messages span lines; the CLI prints one
+        raise InputError(path, f"not valid {fmt}: {detail}") from e
     logger.info("read %d triples from %s", len(graph), path)
     return graph
 
