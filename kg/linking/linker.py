@@ -81,11 +81,12 @@ def _country_context(analysis_mentions: list[Mention], gazetteer: Gazetteer) -> 
     return counts.most_common(1)[0][0] if counts else None
 
 
-def _nearest_country(mentions: list[Mention], m: Mention) -> str | None:
-    before = [c for c in mentions if c.cls == "Country" and c.key and c.start <= m.start]
+def nearest_country(mentions: list[Mention], m: Mention) -> str | None:
+    """The country a mention is said in: the nearest country named in its sentence, else the last one before it."""
     same = [c for c in mentions if c.cls == "Country" and c.key and c.sentence == m.sentence]
     if same:
         return min(same, key=lambda c: abs(c.start - m.start)).key
+    before = [c for c in mentions if c.cls == "Country" and c.key and c.end <= m.start]
     return before[-1].key if before else None
 
 
@@ -99,7 +100,7 @@ def _resolve_ambiguous(mentions: list[Mention], gazetteer: Gazetteer, dominant: 
         candidates = m.attrs.get("candidates")
         if not candidates or m.key:
             continue
-        wanted = [_nearest_country(mentions, m), dominant]
+        wanted = [nearest_country(mentions, m), dominant]
         for country in wanted:
             entry = next((gazetteer.get(c) for c in candidates if gazetteer.get(c).country == country), None)  # type: ignore[union-attr]
             if entry:

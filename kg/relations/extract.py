@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from kg.errors import ConfigError
 from kg.gazetteer import Gazetteer
 from kg.iri import slugify
-from kg.linking.linker import LinkedCorpus, curated_entity, mention_id
+from kg.linking.linker import LinkedCorpus, curated_entity, mention_id, nearest_country
 from kg.linking.normalize import signature
 from kg.mentions.gazetteer_match import GazetteerMatcher
 from kg.nlp.analysis import Analysis
@@ -180,11 +180,7 @@ class _Extractor:
 
     def context_country(self, analysis: Analysis, m: Mention) -> str | None:
         mentions = [c for c in self.corpus.mentions.get(analysis.article.id, []) if not c.attrs.get("nested")]
-        same = [c for c in mentions if c.cls == "Country" and c.key and c.sentence == m.sentence]
-        if same:
-            return min(same, key=lambda c: abs(c.start - m.start)).key
-        before = [c for c in mentions if c.cls == "Country" and c.key and c.end <= m.start]
-        return before[-1].key if before else self.corpus.article_country.get(analysis.article.id)
+        return nearest_country(mentions, m) or self.corpus.article_country.get(analysis.article.id)
 
     # --- per sentence ----------------------------------------------------------------------
     # --- dependency matches (English parse) ---------------------------------------------
