@@ -145,3 +145,8 @@ def test_linking_acronym_then_head_is_the_long_form() -> None:
 def test_linking_company_with_and_without_its_designator_in_one_article() -> None:
     corpus = link(Article("a", "Kolab Group will invest in Pakse. Kolab Chairman Vilay Sith said so.", "en"))
     assert keys_with_label(corpus, "Kolab Group") == keys_with_label(corpus, "Kolab") != set()
+
+
+def test_linking_surname_alone_still_finds_its_person() -> None:
+    corpus = link(Article("a", "Deputy Governor Khamla Souvanh spoke in Pakse. Souvanh said more banks would join.", "en"))
+    assert keys_with_label(corpus, "Souvanh") == keys_with_label(corpus, "Khamla Souvanh") != set()

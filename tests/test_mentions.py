@@ -386,3 +386,17 @@ def test_mentions_english_names_opening_with_an_adjective_or_after_an_app_noun(t
 def test_mentions_english_sentence_opening_adjective_is_still_dropped() -> None:
     found = mentions_of("Global investors met Vantiko Group in Pakse.", "en")
     assert "Global" not in " ".join(found) and found.get("Vantiko Group") == "Company"
+
+
+def test_mentions_english_and_the_opens_a_second_headed_name() -> None:
+    found = mentions_of(
+        "It was co-organised by the Ministry of Rural Innovation and Startups and the Digital Oversight Council.", "en"
+    )
+    assert found.get("Ministry of Rural Innovation and Startups") == "Ministry"
+    assert found.get("Digital Oversight Council") == "PublicBody"
+
+
+def test_mentions_english_one_word_person_reading_is_left_to_linking() -> None:
+    (analysis,) = analyze([Article("t", "Meanwhile Kolabra announced that its network now covers the north.", "en")])
+    kolabra = [m for m in find_mentions(analysis) if m.text == "Kolabra"]
+    assert all(m.cls != "Person" and m.attrs.get("ner") != "PERSON" for m in kolabra)

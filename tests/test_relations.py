@@ -172,3 +172,8 @@ def test_relations_a_named_agreement_without_two_parties_is_dropped() -> None:
     found = extract_relations(analyses, corpus, gazetteer)
     assert not any(e.cls == "Agreement" for e in corpus.entities.values())  # ... but is no agreement of the contract
     assert all("agreement/" not in r.subject and "agreement/" not in r.object for r in found)
+
+
+def test_relations_lower_case_office_right_after_a_company_name() -> None:
+    found = relations_of("Vantiko Group chairman Khamla Souvanh pledged to invest in an AI factory.")
+    assert ("Khamla Souvanh", "holdsPositionIn", "Vantiko Group") in found

@@ -380,6 +380,10 @@ def _title_spans(analysis: Analysis, start: int, end: int) -> tuple[str, int]:
         found = re.search(rf"[’']s\s+(?:\w+\s+)?({re.escape(title)})\s+$", before, re.IGNORECASE)
         if found:
             return title, start - len(before) + found.start(1)
+    for title, _ in title_table("en"):  # "FPT Corporation chairman X": a lower-case office right after a name
+        found = re.search(rf"[A-Z][\w.&-]*\s+({re.escape(title.lower())})\s+$", before)
+        if found and not title.endswith(" of"):
+            return title, start - len(before) + found.start(1)
     return "", start
 
 
@@ -394,6 +398,8 @@ def _classify_untyped(analysis: Analysis, name: str, start: int, end: int) -> st
         return ""
     if re.search(r"QR|Pay\b", name) and len(words) == 1:
         return "Product"  # "PromptPay", "KHQR": payment brands, whatever NER guesses
+    if label == "PERSON" and len(words) == 1:
+        return UNTYPED  # one word: a surname the article links to its person, or a brand the parser mistook
     if label == "PERSON" and 1 <= len(words) <= 4 and not any(ch.isdigit() for ch in name):
         if re.search(r"[a-z][A-Z]", words[0]):  # camel case: a brand, not a person
             return "Company"
@@ -482,7 +488,9 @@ def _split_conjunction(analysis: Analysis, s: int, name: str) -> list[tuple[int,
             # the parser's ORG is trusted only where no office's "of" runs on ("Ministry of Posts and Digital Affairs")
             named = _distinctive(part.split()) or class_by_head(part, "en") is not None
             parsed = " of " not in left and named and _exact_org(analysis, pos, part)
-            whole = _stands_alone(part) or _curated(part) or parsed
+            # "... and the Central Committee": a second name with its own head after "and the"
+            after_the = part.startswith("the ") and class_by_head(part[4:], "en") is not None
+            whole = _stands_alone(part) or _curated(part) or parsed or after_the
             # "Digital Economy and Society Policy Framework": a plan's or event's name runs over "and"
             # unless what comes before has a head of its own
             inside = class_by_head(part, "en") in {"Program", "Event", "Agreement"} and class_by_head(left, "en") is None
@@ -822,7 +830,8 @@ def find_mentions(analysis: Analysis) -> list[Mention]:
                     cls = "Product"  # "its app, LaoID", "a platform called TrackKH", "the TrackKH app"
             attrs: dict[str, object] = {}
             if cls == UNTYPED:
-                attrs["ner"] = "ORG" if org_by_title else _ner_label(analysis, start, end)
+                ner = "ORG" if org_by_title else _ner_label(analysis, start, end)
+                attrs["ner"] = None if ner == "PERSON" and " " not in name else ner  # see _classify_untyped
             if cls == "Person" and title:
                 attrs["title"] = title
                 attrs["title_org_class"] = title_org_class(title, "en")
