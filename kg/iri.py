@@ -6,6 +6,7 @@ and plain ASCII, so every Turtle parser and triple store accepts them.
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import re
 import unicodedata
@@ -39,10 +40,33 @@ def slugify(text: str, *, max_length: int = 80) -> str:
     digest = hashlib.sha1(norm.encode("utf-8")).hexdigest()[:10]
     letters_lost = sum(ch.isalpha() for ch in norm) > 2 * sum(ch.isalpha() for ch in ascii_text)
     if not slug or letters_lost:
+        readable = _romanized_slug(norm)  # "เศรษฐพุฒิ สุทธิวาทนฤพุฒิ" -> "senttphuthi-sutthiwatnruephuthi-…"
+        if readable:
+            return f"{readable[:max_length].rstrip('-')}-{digest[:6]}"
         return f"u-{digest}"
     if len(slug) > max_length:
         return f"{slug[:max_length].rstrip('-')}-{digest[:6]}"
     return slug
+
+
+_THAI = re.compile(r"[\u0e00-\u0e7f]")
+
+
+@functools.lru_cache(maxsize=65536)
+def _romanized_slug(text: str) -> str:
+    """A slug of Thai text romanised by the Royal Institute system (pythainlp, offline); else ``""``.
+
+    The romanisation is a reading aid, not a key: the caller adds a hash of the text, so two
+    names that romanise alike still get two IRIs. Other scripts (Lao, Khmer) keep the hash alone.
+    """
+    if not _THAI.search(text):
+        return ""
+    try:
+        from pythainlp.transliterate import romanize
+    except ImportError:  # pythainlp is a dependency; stay deterministic without it all the same
+        return ""
+    ascii_text = unicodedata.normalize("NFKD", romanize(text, engine="royin")).encode("ascii", "ignore").decode("ascii")
+    return re.sub(r"[^a-z0-9]+", "-", ascii_text.casefold()).strip("-")
 
 
 def resource_iri(kind: str, key: str) -> URIRef:
