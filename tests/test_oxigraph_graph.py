@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import json
 import random
+import subprocess
 from pathlib import Path
 
 import pytest
-from conftest import CORPUS, run_kg
+from conftest import CORPUS, require_tool, run_kg
 from rdflib import RDF, RDFS, Graph, Literal, URIRef
 from rdflib.compare import isomorphic
 
@@ -137,3 +138,14 @@ def test_cli_store_option(tmp_path: Path) -> None:
     assert report["store"] == "memory" and not report["up_to_date"], again.stderr  # another store rewrites
     bad = run_kg("build", str(CORPUS), "--out", str(tmp_path), "--store", "sqlite")
     assert bad.returncode == 2 and "--store" in bad.stderr
+
+
+@pytest.mark.parametrize(("fmt", "syntax"), [("turtle", "turtle"), ("ntriples", "ntriples")])
+def test_store_output_passes_a_strict_parser(
+    fmt: str, syntax: str, stored: OxigraphGraph, seeds: Graph, tmp_path: Path, in_ci: bool
+) -> None:
+    rapper = require_tool("rapper", in_ci)
+    path = export_graph(stored, fmt, tmp_path / "graph.out")
+    proc = subprocess.run([rapper, "-i", syntax, "-c", str(path)], capture_output=True, text=True, timeout=120, check=False)
+    assert proc.returncode == 0, proc.stderr
+    assert f"returned {len(seeds)} triples" in proc.stderr
