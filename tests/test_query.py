@@ -276,3 +276,37 @@ def test_cli_query_usage_errors_exit_2(
         main(["query", str(graph_file), *args])
     assert info.value.code == 2
     assert message in capsys.readouterr().err
+
+
+@pytest.mark.parametrize("name", sorted(named_queries()))
+def test_named_query_same_rows_in_oxigraph(name: str, built_graph_path: Path) -> None:
+    from kg.export.load import load_store_graph
+
+    sparql = named_queries()[name].sparql
+    in_memory = canonical_rows(run_query(load_graph(built_graph_path), sparql))
+    in_store = canonical_rows(run_query(load_store_graph(built_graph_path), sparql))
+    assert in_store == in_memory and in_memory
+
+
+def test_query_in_oxigraph_ask_construct_and_updates(graph_file: Path) -> None:
+    from kg.export.load import load_store_graph
+
+    stored = load_store_graph(graph_file)
+    assert run_query(stored, "ASK { ?s a mk:Person }").boolean is True
+    built = run_query(stored, "CONSTRUCT { ?s a mk:Person } WHERE { ?s a mk:Person }")
+    assert built.kind == "construct" and built.rows and len(built.graph) == len(built.rows)
+    with pytest.raises(UsageError, match="--allow-update"):
+        run_query(stored, "DELETE WHERE { ?s a mk:Person }")
+    persons = len(built.rows)
+    assert run_query(stored, "DELETE WHERE { ?s a mk:Person }", allow_update=True).changed == -persons
+    with pytest.raises(UsageError, match="SPARQL"):
+        run_query(stored, "SELECT ?s WHERE { ?s a }")
+
+
+def test_cli_query_store_oxigraph_prints_what_rdflib_prints(graph_file: Path) -> None:
+    memory = CliRunner().invoke(cli, ["query", str(graph_file), "--name", "offices", "-f", "csv"])
+    store = CliRunner().invoke(cli, ["query", str(graph_file), "--name", "offices", "-f", "csv", "--store", "oxigraph"])
+    assert memory.exit_code == store.exit_code == 0, store.output
+    assert len(memory.output.splitlines()) > 1
+    assert sorted(store.output.splitlines()[1:]) == sorted(memory.output.splitlines()[1:])
+    assert store.output.splitlines()[0] == memory.output.splitlines()[0]

@@ -29,6 +29,13 @@ import click
 )
 @click.option("--allow-update", is_flag=True, help="Allow SPARQL Update (INSERT, DELETE, LOAD, CLEAR, DROP ...).")
 @click.option(
+    "--store",
+    type=click.Choice(["memory", "oxigraph"]),
+    default="memory",
+    show_default=True,
+    help="Read the graph into rdflib, or into Oxigraph (much faster SPARQL on large graphs).",
+)
+@click.option(
     "-o",
     "--out",
     type=click.Path(dir_okay=False, path_type=Path),
@@ -42,6 +49,7 @@ def command(
     list_names: bool,
     fmt: str,
     allow_update: bool,
+    store: str,
     out: Path | None,
 ) -> None:
     """Run a SPARQL 1.1 query over GRAPH (an RDF file, or a build folder holding graph.ttl).
@@ -71,9 +79,10 @@ def command(
     if out is not None and not allow_update:
         raise UsageError("--out writes an updated graph; it needs --allow-update")
 
-    from kg.export import export_graph, load_graph
+    from kg.export import export_graph
+    from kg.export.load import load_graph, load_store_graph
 
-    data = load_graph(graph)
+    data = load_store_graph(graph) if store == "oxigraph" else load_graph(graph)
     result = run_query(data, text, allow_update=allow_update)
     click.echo(result.render(fmt).rstrip("\n"))
     if out is not None and result.kind == "update":
