@@ -53,10 +53,25 @@ _STOP = {
     "chính thức",
 }
 _CONNECTORS = {"và", "về", "của"}
+#: lower-case words that continue an organisation's name after a capitalised one ("Cục Công nghệ
+#: thông tin", "Trung tâm Đổi mới sáng tạo Quốc gia", "Ủy ban nhân dân thành phố Hà Nội"): nouns, no verbs
+_NAME_WORDS = {
+    "số", "quốc gia", "thông tin", "điện tử", "sáng tạo", "thành phố", "tỉnh", "dữ liệu", "viễn thông",
+    "truyền thông", "công nghệ", "chính phủ", "an toàn", "an ninh", "mạng", "khoa học", "kinh tế", "tài chính",
+    "doanh nghiệp", "nhân dân",
+}  # fmt: skip
 #: the common Vietnamese family names: a capitalised run that opens with one is a person, not more of an organisation's name
 _SURNAMES = {  # not those that also open common words of names: Hà (Hà Nội), Đào (Đào tạo), Lâm (Lâm nghiệp) ...
     "Nguyễn", "Trần", "Lê", "Phạm", "Huỳnh", "Phan", "Vũ", "Võ", "Đặng", "Bùi", "Đỗ", "Ngô", "Dương", "Lý",
     "Đinh", "Lương", "Trịnh", "Tô", "Vương", "Tạ", "Kiều", "Đàm", "Lưu", "Quách", "Triệu", "Tống", "Khuất",
+    "Hoàng", "Trương",
+}  # fmt: skip
+#: names that open with a family name but are not people ("Hoàng Sa" islands, "Hoàng gia": royal)
+_NOT_PERSON = ("Hoàng Sa", "Hoàng gia", "Hoàng Gia")
+#: countries that stand between an office and a person's name ("Bộ trưởng Bộ X Campuchia Chea Vandeth")
+_COUNTRY_WORDS = {
+    "Lào", "Việt Nam", "Campuchia", "Thái Lan", "Trung Quốc", "Nhật Bản", "Hàn Quốc", "Singapore", "Myanmar",
+    "Malaysia", "Indonesia", "Philippines", "Brunei", "Ấn Độ", "Hoa Kỳ", "Mỹ", "Úc", "Nga", "Pháp", "Đức", "Anh",
 }  # fmt: skip
 _ORG_CLASSES = {"Ministry", "PublicBody", "Company", "Organization", "Government"}
 
@@ -85,7 +100,50 @@ def _match_words(tokens: list[Token], i: int, words: list[str]) -> int:
 
 def _starts_person(token: Token) -> bool:
     """A capitalised token opening with a family name (pyvi may join ``Nguyễn Mạnh``)."""
-    return token.text.split()[0] in _SURNAMES and token.text[:1].isupper()
+    return token.text.split()[0] in _SURNAMES and token.text[:1].isupper() and not token.text.startswith(_NOT_PERSON)
+
+
+def _is_foreign_name(token: Token) -> bool:
+    """A capitalised word without Vietnamese letters that is not an acronym nor a country: "Chea Vandeth"."""
+    text = token.text
+    return (
+        text[:1].isupper()
+        and text.replace(" ", "").isalpha()
+        and not _VI_LETTERS.search(text)
+        and not text.isupper()
+        and text not in _COUNTRY_WORDS
+    )
+
+
+_SYLLABLE = re.compile(r"[^\W\d_]+")
+
+
+def _name_end(text: str, start: int, limit: int) -> int:
+    """End of the capitalised syllables from ``start`` (at most four, up to ``limit``): pyvi may
+    join a name's last syllable with the next word ("Lê Thành | Long dự")."""
+    end, pos, count = start, start, 0
+    while count < 4 and (m := _SYLLABLE.match(text, pos)) and m.end() <= limit and m.group()[0].isupper():
+        end, count = m.end(), count + 1
+        if text[end : end + 1] != " ":
+            break
+        pos = end + 1
+    return end
+
+
+def _starts_office(tokens: list[Token], i: int) -> bool:
+    """Whether a title or a head word opens at token ``i`` (a capitalised run of names ends there)."""
+    return any(_match_words(tokens, i, t.split()) for t, _ in title_table("vi")) or any(
+        _match_words(tokens, i, words) for words, _ in _heads()
+    )
+
+
+def _person(analysis: Analysis, start: int, limit: int, title: str | None, extractor: str) -> Mention | None:
+    """A Person over the capitalised syllables from ``start`` (two or more), with its title if any."""
+    end = _name_end(analysis.text, start, limit)
+    if len(analysis.text[start:end].split()) < 2:
+        return None
+    attrs = {"title": title, "title_org_class": title_org_class(title, "vi")} if title else {}
+    return mention(analysis, start, end, "Person", extractor, confidence=0.8, **attrs)
 
 
 def _org_head(tokens: list[Token], i: int) -> tuple[int, str] | None:
@@ -95,8 +153,10 @@ def _org_head(tokens: list[Token], i: int) -> tuple[int, str] | None:
 
 
 def _org_end(tokens: list[Token], j: int) -> int:
-    """Where an organisation's name that continues at token ``j`` ends: capitalised words and
-    connectors, but not a second organisation after "và" nor a person's name after it."""
+    """Where an organisation's name that continues at token ``j`` ends: capitalised words,
+    connectors and, after a capitalised word, the lower-case words that make up names ("Cục
+    Chuyển đổi số quốc gia"); not a second organisation or an office after "và", not a person's
+    name, not the country after "của" ("Công ty X của Việt Nam")."""
     first = j
     while j < len(tokens):
         tok = tokens[j]
@@ -105,18 +165,28 @@ def _org_end(tokens: list[Token], j: int) -> int:
                 break
             j += 1
             continue
+        places = tok.text in {"tỉnh", "thành phố"} and j + 1 < len(tokens) and _is_cap(tokens[j + 1])
+        if tok.text in _NAME_WORDS and (j > first or places):  # "Ủy ban nhân dân tỉnh Quảng Bình"
+            j += 1
+            continue
         joined = (
             tok.text in _CONNECTORS
             and j + 1 < len(tokens)
             and _is_cap(tokens[j + 1])
             and _VI_LETTERS.search(tokens[j + 1].text)
-            and not (tok.text == "và" and _org_head(tokens, j + 1))
+            and not (tok.text == "và" and (_org_head(tokens, j + 1) or _starts_title(tokens, j + 1)))
+            and not (tok.text == "của" and tokens[j + 1].text in _COUNTRY_WORDS)
             and not _starts_person(tokens[j + 1])
         )
         if not joined:
             break
         j += 1
     return j
+
+
+def _starts_title(tokens: list[Token], i: int) -> bool:
+    """Whether an office ("Đại sứ", "Thứ trưởng") opens at token ``i``."""
+    return any(_match_words(tokens, i, t.split()) for t, _ in title_table("vi"))
 
 
 _ACRONYM = re.compile(r"[A-ZĐ][A-ZĐ&]{1,7}")
@@ -126,13 +196,132 @@ _ACRONYM_AFTER = re.compile(r"\s*\(([A-ZĐ][A-ZĐ&\-]{1,9})\)")
 def _with_acronym(analysis: Analysis, start: int, end: int, cls: str) -> list[Mention]:
     """A headed name, and the acronym the article gives it in brackets ("... Việt Nam (NAPAS)")."""
     after = _ACRONYM_AFTER.match(analysis.text, end)
-    if after is None or cls not in _ORG_CLASSES:
+    if after is not None and re.search(rf"\b{re.escape(after.group(1))}\b", analysis.text[:start]):
+        after = None  # "Cục Công nghệ thông tin (NHNN)": the parent the article named before, not a short form
+    if after is None or cls not in _ORG_CLASSES | {"Event"}:
         return [mention(analysis, start, end, cls, "rule:vi:head", confidence=0.8)]
     acronym = after.group(1)
     return [
         mention(analysis, start, end, cls, "rule:vi:head", confidence=0.8, acronym=acronym),
         mention(analysis, after.start(1), after.end(1), cls, "rule:acronym", confidence=0.85),
     ]
+
+
+def _title_holder(analysis: Analysis, tokens: list[Token], j: int, title: str) -> list[Mention] | None:
+    """The person an office at tokens[:j] names, and the office's organisation where it is named
+    between them; the Person comes last.  None when no name follows the title."""
+    text = analysis.text
+    if j + 1 < len(tokens) and _ACRONYM.fullmatch(tokens[j].text) and not _starts_office(tokens, j + 1):
+        # "Thống đốc NHNN Nguyễn Thị Hồng": the office's organisation by its acronym, then the person
+        person = _person(analysis, tokens[j + 1].start, len(text), title, "rule:vi:title")
+        if person is not None:
+            return [mention(analysis, tokens[j].start, tokens[j].end, UNTYPED, "rule:vi:acronym", confidence=0.7), person]
+    office = _org_head(tokens, j)
+    if office is not None:  # "Bộ trưởng Bộ Thông tin và Truyền thông Nguyễn Mạnh Hùng"
+        n, cls = office
+        end_org = _org_end(tokens, j + n)
+        split = end_org if end_org > j + n and end_org < len(tokens) and _starts_person(tokens[end_org]) else None
+        if split is None:
+            # "Bộ trưởng Bộ Bưu chính và Viễn thông Campuchia Chea Vandeth": a foreign name closes the run
+            k = end_org
+            while k - 1 > j + n and _is_foreign_name(tokens[k - 1]):
+                k -= 1
+            if k < end_org and tokens[k - 1].text not in _CONNECTORS and _VI_LETTERS.search(tokens[k - 1].text + " à"):
+                split = k
+        if split is not None and (person := _person(analysis, tokens[split].start, len(text), title, "rule:vi:title")):
+            org = mention(analysis, tokens[j].start, tokens[split - 1].end, cls, "rule:vi:head", confidence=0.8)
+            return [org, person]
+        if end_org > j + n:
+            return None  # "Chủ tịch Hội đồng quản trị Tập đoàn X, ...": the office, no name after it
+    k = j
+    while k < len(tokens) and _is_cap(tokens[k]) and k - j < 6:
+        k += 1
+    # a country name may stand between the title and the name ("Thủ tướng Lào Sonexay ...");
+    # an envoy's two countries too ("Đại sứ Việt Nam tại Campuchia Nguyễn Minh Vũ")
+    if (
+        k == j + 1
+        and tokens[j].text in _COUNTRY_WORDS
+        and k + 1 < len(tokens)
+        and tokens[k].text == "tại"
+        and tokens[k + 1].text in _COUNTRY_WORDS
+    ):
+        return _title_holder(analysis, tokens, k + 2, title)
+    names = [t for t in tokens[j:k] if not _VI_LETTERS.search(t.text) or k - j <= 3]
+    if k > j and names:
+        name_start = j
+        while name_start < k - 1 and tokens[name_start].text in _COUNTRY_WORDS | {"Chính phủ"}:
+            name_start += 1
+        start = tokens[name_start].start
+        end = _name_end(text, start, tokens[k - 1].end)
+        if end <= start or text[start:end].isupper():
+            return None  # "Phó Tổng Giám đốc OSB,": the office's organisation, no name
+        attrs = {"title": title, "title_org_class": title_org_class(title, "vi")}
+        return [mention(analysis, start, end, "Person", "rule:vi:title", confidence=0.8, **attrs)]
+    return None
+
+
+#: "ông", "bà", "Ngài" before a capitalised name
+_HONORIFIC = re.compile(r"(?<![^\W\d_])(?:[ÔôBb]ng|[Bb]à|[Nn]gài) (?=[^\W\d_])")
+#: what names a product just before its (Latin-script) name: "ứng dụng OSB Smart", "ví điện tử HTPay",
+#: "nền tảng điện toán đám mây PNT Cloud", "hệ thống thanh toán Bakong"
+_PRODUCT_BEFORE = re.compile(
+    r"(?:ứng dụng|\bapp|ví điện tử|\bví|nền tảng|sản phẩm|hệ thống|giải pháp|dịch vụ)((?: [a-zđà-ỹ][\wà-ỹ]*){0,6}) $"
+)
+
+
+def _names_product(before: str) -> bool:
+    """Whether ``before`` ends with a product word and its description ("nền tảng điện toán đám mây "),
+    not a clause ("sản phẩm đã được thử nghiệm tại ")."""
+    cue = _PRODUCT_BEFORE.search(before)
+    return cue is not None and not any(w in _STOP for w in cue.group(1).split())
+
+
+def _honorific_persons(analysis: Analysis) -> list[Mention]:
+    """People named after "ông"/"bà"/"Ngài" ("ông Hoàng Đức Thịnh", "Bà Chea Serey"), with the
+    office named right after them (", Phó Tổng Giám đốc OSB"); ``attrs["from"]`` is where the honorific starts."""
+    text = analysis.text
+    out = []
+    for match in _HONORIFIC.finditer(text):
+        start = match.end()
+        if not text[start].isupper() or any(text.startswith(w + " ", start) for w in _office_words()):
+            continue  # "ông Chủ tịch": an office, not a name
+        person = _person(analysis, start, len(text), None, "rule:vi:honorific")
+        if person is None:
+            continue
+        after = re.match(r",\s*", text[person.end :])
+        if after:
+            pos = person.end + after.end()
+            title = next((t for t, _ in title_table("vi") if text.startswith(t + " ", pos)), None)
+            if title:
+                person.attrs.update(title=title, title_org_class=title_org_class(title, "vi"))
+        person.attrs["from"] = match.start()
+        out.append(person)
+    return out
+
+
+def _office_words() -> list[str]:
+    return [t for t, _ in title_table("vi")] + [" ".join(w) for w, _ in _heads()]
+
+
+def _joins_words(tokens: list[Token], j: int) -> bool:
+    """ "và" between two lower-case words inside a plan's name ("kinh tế và xã hội số giai đoạn ...")."""
+    return tokens[j].text == "và" and j + 1 < len(tokens) and tokens[j + 1].text[:1].islower() and tokens[j + 1].text not in _STOP
+
+
+def _same_line(text: str, tokens: list[Token], j: int) -> bool:
+    """Whether token ``j`` is on the line of token ``j - 1`` (a name does not run from a title into the text)."""
+    return "\n" not in text[tokens[j - 1].end : tokens[j].start]
+
+
+def _joins_hyphen(tokens: list[Token], j: int) -> bool:
+    """A hyphen inside a name, written without spaces between capitalised parts ("BM-Go")."""
+    return (
+        tokens[j].text in {"-", "–"}
+        and j + 1 < len(tokens)
+        and tokens[j - 1].end == tokens[j].start
+        and tokens[j].end == tokens[j + 1].start
+        and _is_cap(tokens[j + 1])
+    )
 
 
 def find_mentions(analysis: Analysis) -> list[Mention]:
@@ -144,10 +333,22 @@ def find_mentions(analysis: Analysis) -> list[Mention]:
     for match in _QUOTED.finditer(text):
         inner = match.group(1)
         for words, cls in _heads():
-            if cls in {"Event", "Program", "Agreement"} and inner.startswith(" ".join(words) + " "):
+            if cls not in {"Event", "Program", "Agreement"}:
+                continue
+            head = " ".join(words)
+            if inner.startswith(head + " "):
                 found.append(mention(analysis, match.start(1), match.end(1), cls, "rule:vi:quoted", confidence=0.85))
                 used.update(range(match.start(1), match.end(1)))
                 break
+            if text.endswith(head + " ", 0, match.start()) and text[match.start() - len(head) - 1].isupper():
+                # Hội thảo "Thúc đẩy thanh toán ...": the head word, then the title in quotes
+                start = match.start() - len(head) - 1
+                found.append(mention(analysis, start, match.end(), cls, "rule:vi:quoted", confidence=0.85))
+                used.update(range(start, match.end()))
+                break
+    for person in _honorific_persons(analysis):
+        found.append(person)
+        used.update(range(person.attrs.pop("from"), person.end))  # type: ignore[arg-type]
     for match in _RESOLUTION.finditer(text):
         if match.start() not in used:
             found.append(mention(analysis, match.start(), match.end(), "Program", "rule:vi:resolution", confidence=0.85))
@@ -162,16 +363,17 @@ def find_mentions(analysis: Analysis) -> list[Mention]:
         if head and tokens[i].text[:1].isupper():
             n, cls = head
             j = i + n
-            if cls in _ORG_CLASSES:
+            if cls in _ORG_CLASSES | {"Place"}:
                 j = _org_end(tokens, j)
             else:
                 while (
                     j < len(tokens)
                     and j - i < 18
-                    and tokens[j].text not in _STOP
+                    and _same_line(text, tokens, j)
+                    and (tokens[j].text not in _STOP or (cls == "Program" and _joins_words(tokens, j)))
                     and (
                         tokens[j].text[0].isalnum()
-                        or (tokens[j].text in {"-", "–"} and j + 1 < len(tokens) and tokens[j + 1].text[:1].isdigit())
+                        or (tokens[j].text in {"-", "–"} and j + 1 < len(tokens) and _is_cap(tokens[j + 1]))
                     )
                 ):
                     j += 1
@@ -189,65 +391,13 @@ def find_mentions(analysis: Analysis) -> list[Mention]:
         title = next((t for t, _ in title_table("vi") if _match_words(tokens, i, t.split())), None)
         if title:
             j = i + _match_words(tokens, i, title.split())
-            if j + 1 < len(tokens) and _ACRONYM.fullmatch(tokens[j].text) and _starts_person(tokens[j + 1]):
-                # "Thống đốc NHNN Nguyễn Thị Hồng": the office's organisation by its acronym, then the person
-                k = j + 1
-                while k < len(tokens) and _is_cap(tokens[k]) and k - j <= 4:
-                    k += 1
-                found.append(mention(analysis, tokens[j].start, tokens[j].end, UNTYPED, "rule:vi:acronym", confidence=0.7))
-                found.append(
-                    mention(
-                        analysis, tokens[j + 1].start, tokens[k - 1].end, "Person", "rule:vi:title", confidence=0.8,
-                        title=title, title_org_class=title_org_class(title, "vi"),
-                    )
-                )  # fmt: skip
-                i = k
-                continue
-            office = _org_head(tokens, j)
-            if office is not None:  # "Bộ trưởng Bộ Thông tin và Truyền thông Nguyễn Mạnh Hùng"
-                n, cls = office
-                end_org = _org_end(tokens, j + n)
-                k = end_org
-                while k < len(tokens) and _is_cap(tokens[k]) and k - end_org < 3:
-                    k += 1
-                if end_org > j + n and k > end_org and _starts_person(tokens[end_org]):
-                    found.append(mention(analysis, tokens[j].start, tokens[end_org - 1].end, cls, "rule:vi:head", confidence=0.8))
-                    found.append(
-                        mention(
-                            analysis, tokens[end_org].start, tokens[k - 1].end, "Person", "rule:vi:title",
-                            confidence=0.8, title=title, title_org_class=title_org_class(title, "vi"),
-                        )
-                    )  # fmt: skip
-                    i = k
-                    continue
-            k = j
-            while k < len(tokens) and _is_cap(tokens[k]) and k - j < 6:
-                k += 1
-            # a country name may stand between the title and the name ("Thủ tướng Lào Sonexay ...")
-            names = [t for t in tokens[j:k] if not _VI_LETTERS.search(t.text) or k - j <= 3]
-            if k > j and names:
-                name_start = j
-                while name_start < k - 1 and tokens[name_start].text in {
-                    "Chính phủ",
-                    "Lào",
-                    "Việt Nam",
-                    "Campuchia",
-                }:
-                    name_start += 1
-                start, end = tokens[name_start].start, tokens[k - 1].end
-                found.append(
-                    mention(
-                        analysis,
-                        start,
-                        end,
-                        "Person",
-                        "rule:vi:title",
-                        confidence=0.8,
-                        title=title,
-                        title_org_class=title_org_class(title, "vi"),
-                    )
-                )
-                i = k
+            held = _title_holder(analysis, tokens, j, title)
+            if held is not None:
+                found.extend(held)
+                person_end = held[-1].end
+                i = j
+                while i < len(tokens) and tokens[i].start < person_end:
+                    i += 1
                 continue
             found.append(
                 mention(
@@ -263,14 +413,21 @@ def find_mentions(analysis: Analysis) -> list[Mention]:
             i = j
             continue
         if _is_cap(tok) and tok.text[0].isalpha():
-            j = i
-            while j < len(tokens) and _is_cap(tokens[j]) and j - i < 6:
-                j += 1
+            j = i + 1
+            while j < len(tokens) and j - i < 6 and tokens[j].start not in used and _same_line(text, tokens, j):
+                if _is_cap(tokens[j]) and not _starts_office(tokens, j):
+                    j += 1
+                elif _joins_hyphen(tokens, j):  # "BM-Go"
+                    j += 2
+                else:
+                    break
             span = tokens[i:j]
             foreign = any(not _VI_LETTERS.search(t.text) for t in span)
             at_start = tok.start in starts
             if (len(span) >= 2 and not at_start) or (foreign and not (at_start and len(span) == 1 and tok.text.istitle())):
-                found.append(mention(analysis, span[0].start, span[-1].end, UNTYPED, "rule:vi:name", confidence=0.6))
+                start, end = span[0].start, span[-1].end
+                cls = "Product" if foreign and _names_product(text[max(0, start - 40) : start]) else UNTYPED
+                found.append(mention(analysis, start, end, cls, "rule:vi:name", confidence=0.6))
             i = j
             continue
         i += 1

@@ -1,0 +1,126 @@
+"""Vietnamese and Thai mention rules on names no list contains (all names here are invented)."""
+
+from __future__ import annotations
+
+import pytest
+
+from kg.gazetteer import load_gazetteer
+from kg.linking import link_mentions
+from kg.mentions import find_mentions
+from kg.nlp import analyze
+from kg.records import Article
+from kg.relations import extract_relations
+from kg.relations.dependency import match_dependencies
+
+
+def mentions_of(text: str, lang: str) -> dict[str, str]:
+    (analysis,) = analyze([Article("t", text, lang)])
+    return {m.text: m.cls for m in find_mentions(analysis) if m.cls != "Ref"}
+
+
+def relations_of(text: str, lang: str = "en") -> set[tuple[str, str, str]]:
+    gazetteer = load_gazetteer()
+    analyses = list(analyze([Article("a", text, lang)]))
+    mentions = {}
+    for a in analyses:  # as the pipeline does: mentions and dependency matches, then the parse is dropped
+        mentions[a.article.id] = find_mentions(a)
+        a.dependency_matches = match_dependencies(a)
+        a.doc = None
+    corpus = link_mentions(analyses, mentions, gazetteer=gazetteer)
+    found = extract_relations(analyses, corpus, gazetteer)
+    for r in found:
+        assert r.evidence.sentence in text and r.evidence.article_id == "a"
+    label = {k: e.label for k, e in corpus.entities.items()}
+    return {(label[r.subject], r.predicate, label[r.object]) for r in found}
+
+
+# --- Vietnamese ------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "cls"),
+    [
+        # "ông"/"bà"/"Ngài" before a name, whatever the family name
+        ("Phát biểu tại buổi lễ, ông Hoàng Văn Toản cho biết kết quả khả quan.", "Hoàng Văn Toản", "Person"),
+        ("Bà Keo Sothea, Thống đốc ngân hàng, cho biết.", "Keo Sothea", "Person"),
+        ("Ông Đặng Quang Vĩnh, Giám đốc công ty, cho biết.", "Đặng Quang Vĩnh", "Person"),
+        # a foreign name after the office's organisation and its country
+        (
+            "Hội nghị có sự tham dự của Bộ trưởng Bộ Thương mại và Du lịch Campuchia Sok Pheakdey và nhiều khách mời.",
+            "Sok Pheakdey",
+            "Person",
+        ),
+        (
+            "Hội nghị có sự tham dự của Bộ trưởng Bộ Thương mại và Du lịch Campuchia Sok Pheakdey và nhiều khách mời.",
+            "Bộ Thương mại và Du lịch Campuchia",
+            "Ministry",
+        ),
+        # a name after an acronym, whatever the family name; pyvi joining the last syllable with a verb
+        ("Hôm qua, Phó Thống đốc NHTW Đoàn Văn Kiên chủ trì cuộc họp.", "Đoàn Văn Kiên", "Person"),
+        ("Hôm qua, Phó Thủ tướng Lê Thành Long dự và phát biểu.", "Lê Thành Long", "Person"),
+        # an envoy's two countries stand between the office and the name
+        ("Buổi lễ có Đại sứ Việt Nam tại Campuchia Nguyễn Văn Đông tham dự.", "Nguyễn Văn Đông", "Person"),
+        # a capitalised word opening a sentence does not swallow the office after it
+        ("Theo Bộ trưởng Bộ Kinh tế và Tài chính Campuchia Aun Pornsarak, chính sách mới.", "Aun Pornsarak", "Person"),
+        # the lower-case words of an organisation's name
+        ("Đại diện Cục Chuyển đổi số quốc gia đã phát biểu.", "Cục Chuyển đổi số quốc gia", "PublicBody"),
+        ("Trung tâm Đổi mới sáng tạo Miền Trung công bố báo cáo.", "Trung tâm Đổi mới sáng tạo Miền Trung", "Organization"),
+        ("Hôm qua, Ủy ban nhân dân tỉnh Quảng Bình đã làm việc.", "Ủy ban nhân dân tỉnh Quảng Bình", "PublicBody"),
+        # two organisations joined by "và"; a country after "của" is not part of the name
+        (
+            "Hôm qua, Tập đoàn Công nghệ Sao Bắc và Tổng Công ty Viễn thông Đông Hải ký kết hợp tác.",
+            "Tổng Công ty Viễn thông Đông Hải",
+            "Company",
+        ),
+        (
+            "Trước đó, Công ty TNHH Thanh toán Xanh Lục của Việt Nam đã hợp tác với đối tác.",
+            "Công ty TNHH Thanh toán Xanh Lục",
+            "Company",
+        ),
+        # events: a title in quotes after the head word, a pair of countries, an acronym in brackets
+        (
+            'Hôm qua, Bộ Tài chính tổ chức Hội thảo "Phát triển thị trường tín dụng xanh".',
+            'Hội thảo "Phát triển thị trường tín dụng xanh"',
+            "Event",
+        ),
+        (
+            "Sắp tới, Diễn đàn Kinh tế số Việt Nam - Myanmar 2026 sẽ diễn ra.",
+            "Diễn đàn Kinh tế số Việt Nam - Myanmar 2026",
+            "Event",
+        ),
+        ("Sắp tới, Hội nghị Bộ trưởng Năng lượng Mê Kông (MEMM) sẽ diễn ra.", "MEMM", "Event"),
+        # products named after what they are
+        ("Ngân hàng giới thiệu ứng dụng ZenBank Go dành cho sinh viên.", "ZenBank Go", "Product"),
+        ("Công ty ra mắt nền tảng điện toán đám mây Lotus Cloud tại Hà Nội.", "Lotus Cloud", "Product"),
+        ("Công ty giới thiệu sản phẩm robot giao hàng tự hành XR-Go hôm qua.", "XR-Go", "Product"),
+        # places: a conference centre, a high-tech park
+        ("Sự kiện diễn ra tại Trung tâm Hội nghị Ngọc Lan ở Đà Nẵng.", "Trung tâm Hội nghị Ngọc Lan", "Place"),
+        # plans with "và" between lower-case words
+        (
+            "Chính phủ vừa thông qua Khung chính sách kinh tế và xã hội số giai đoạn 2024-2034 của nước này.",
+            "Khung chính sách kinh tế và xã hội số giai đoạn 2024-2034",
+            "Program",
+        ),
+    ],
+)
+def test_vietnamese_names(text: str, name: str, cls: str) -> None:
+    assert mentions_of(text, "vi").get(name) == cls
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        # a title, a heading line and the body are different lines: no name runs across them
+        ("Tập đoàn Sao Bắc mở rộng ra Campuchia\n\nNgày 5/6, tập đoàn công bố kế hoạch.", "Campuchia\n\nNgày 5"),
+        # an office with no name after it; an acronym after an office is not a person
+        ("Ông Trần Văn Bình, Chủ tịch Hội đồng quản trị Tập đoàn Sao Bắc, cho biết.", "Tập"),
+        ("Bà Lê Thị Mai, Phó Tổng Giám đốc KBX, cho biết.", "KBX"),
+        # the parent in brackets is no short form of the name before it
+        ("Đại diện NHTW và Cục Thanh toán (NHTW) tham dự.", "NHTW"),
+        # a product word followed by a clause is no product's name
+        ("Sản phẩm đã được thử nghiệm tại Khu Lạc Hồng.", "Khu Lạc Hồng"),
+    ],
+)
+def test_vietnamese_not_names(text: str, name: str) -> None:
+    found = mentions_of(text, "vi")
+    assert found.get(name) not in {"Person", "Product", "Company", "PublicBody"}
