@@ -93,6 +93,8 @@ def relations_of(text: str, lang: str = "en") -> set[tuple[str, str, str]]:
         ("Ngân hàng giới thiệu ứng dụng ZenBank Go dành cho sinh viên.", "ZenBank Go", "Product"),
         ("Công ty ra mắt nền tảng điện toán đám mây Lotus Cloud tại Hà Nội.", "Lotus Cloud", "Product"),
         ("Công ty giới thiệu sản phẩm robot giao hàng tự hành XR-Go hôm qua.", "XR-Go", "Product"),
+        # a national bank is the central bank, not a company
+        ("Ngân hàng Quốc gia Timor-Leste công bố lãi suất mới.", "Ngân hàng Quốc gia Timor-Leste", "PublicBody"),
         # places: a conference centre, a high-tech park
         ("Sự kiện diễn ra tại Trung tâm Hội nghị Ngọc Lan ở Đà Nẵng.", "Trung tâm Hội nghị Ngọc Lan", "Place"),
         # plans with "và" between lower-case words
@@ -124,3 +126,91 @@ def test_vietnamese_names(text: str, name: str, cls: str) -> None:
 def test_vietnamese_not_names(text: str, name: str) -> None:
     found = mentions_of(text, "vi")
     assert found.get(name) not in {"Person", "Product", "Company", "PublicBody"}
+
+
+# --- Thai ------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "cls"),
+    [
+        # a registered company's name, spaces and all
+        ("ในโอกาสนี้ บริษัท สุวรรณภูมิ ดาต้า จำกัด (มหาชน) ได้ลงนามข้อตกลง", "บริษัท สุวรรณภูมิ ดาต้า จำกัด (มหาชน)", "Company"),
+        ("นายสมศักดิ์ ใจงาม ผู้ก่อตั้ง บริษัท ปลาทอง เพย์ จำกัด กล่าวว่า", "บริษัท ปลาทอง เพย์ จำกัด", "Company"),
+        # its short form in brackets or after "หรือ"
+        ("บริษัท ฟ้าใส เน็ตเวิร์ค จำกัด (มหาชน) หรือ FSN ได้ลงนาม", "FSN", "Company"),
+        ("สำนักงานส่งเสริมนวัตกรรมชนบท (RIPO) ได้ลงนาม", "RIPO", "PublicBody"),
+        # an official name ending with แห่งชาติ keeps its "และ" and "เพื่อ"
+        (
+            "สำนักงานส่งเสริมเกษตรและอาหารเพื่อชุมชนแห่งชาติ ได้ลงนาม",
+            "สำนักงานส่งเสริมเกษตรและอาหารเพื่อชุมชนแห่งชาติ",
+            "PublicBody",
+        ),
+        # a plan's year range, its phase and Buddhist-era years; "เพื่อการ" inside it
+        ("รัฐบาลดำเนินการตามแผนพัฒนาดิจิทัลชนบท 2567-2570 อย่างต่อเนื่อง", "แผนพัฒนาดิจิทัลชนบท 2567-2570", "Program"),
+        (
+            "ครม. อนุมัติแผนปฏิบัติการด้านข้อมูลเพื่อการเกษตร ระยะที่ 3 (พ.ศ. 2569-2571) แล้ว",
+            "แผนปฏิบัติการด้านข้อมูลเพื่อการเกษตร ระยะที่ 3 (พ.ศ. 2569-2571)",
+            "Program",
+        ),
+        # a headline's verb ends the name before it
+        ("ธนาคารทองคำเปิดตัวแอปใหม่", "ธนาคารทองคำ", "Company"),
+        # products named after what they are
+        ("ธนาคารได้พัฒนาแอปพลิเคชัน Kinnaree Pay เพื่อรองรับ", "Kinnaree Pay", "Product"),
+        # a three-part name before the office
+        ("นายเจิ่น ก๊วก เฟือง รัฐมนตรีว่าการกระทรวงการคลังเวียดนาม กล่าวว่า", "เจิ่น ก๊วก เฟือง", "Person"),
+        # venues and embassies
+        ("งานจัดขึ้น ณ ศูนย์การประชุมนานาชาติเชียงราย ในเดือนหน้า", "ศูนย์การประชุมนานาชาติเชียงราย", "Place"),
+        ("งานนี้จัดโดยสถานเอกอัครราชทูตลาว ณ กรุงเทพฯ", "สถานเอกอัครราชทูตลาว", "PublicBody"),
+    ],
+)
+def test_thai_names(text: str, name: str, cls: str) -> None:
+    assert mentions_of(text, "th").get(name) == cls
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("นายสมชาย กล่าวว่า โครงการจะแล้วเสร็จ", "สมชาย กล่าวว่า"),  # a given name, then the verb
+        ("บริษัทมีแผนลงทุนสร้างโรงงานในจังหวัดลำปาง", "บริษัทมีแผนลงทุนสร้างโรงงานในจังหวัดลำปาง"),
+        ("ร่วมกับธนาคารพาณิชย์ 3 แห่ง ได้แก่", "ธนาคารพาณิชย์"),  # commercial banks: a common noun
+        ("การประชุมครั้งนี้มีผู้เข้าร่วม 300 คน", "การประชุมครั้ง"),
+        ("สมาคม ฯ ประกาศเปิดตัวโครงการทดสอบระบบใหม่ระยะที่ 2", "ประกาศเปิดตัวโครงการทดสอบระบบใหม่ระยะที่ 2"),
+        # the parent named before, in brackets: no short form of this name
+        ("สตก. และ สำนักงานตรวจสอบการชำระเงิน (สตก.) ร่วมกัน", "สตก."),
+    ],
+)
+def test_thai_not_names(text: str, name: str) -> None:
+    found = mentions_of(text, "th")
+    assert found.get(name) in {None, "Name"}
+
+
+@pytest.mark.parametrize(
+    ("text", "triple"),
+    [
+        (
+            "นางสาวกานดา ศรีทอง ประธานเจ้าหน้าที่บริหาร บริษัท ดาวเหนือ ดิจิทัล จำกัด กล่าวว่า บริษัทจะขยายตลาด",
+            ("กานดา ศรีทอง", "holdsPositionIn", "บริษัท ดาวเหนือ ดิจิทัล จำกัด"),
+        ),
+        (
+            "นายวิชัย ทองดี รองผู้ว่าการ ธนาคารแห่งประเทศลาวใต้ กล่าวว่า ระบบจะพร้อมใช้งาน",
+            ("วิชัย ทองดี", "holdsPositionIn", "ธนาคารแห่งประเทศลาวใต้"),
+        ),
+    ],
+)
+def test_thai_relations(text: str, triple: tuple[str, str, str]) -> None:
+    assert triple in relations_of(text, "th")
+
+
+def test_thai_registered_companies_stay_apart() -> None:
+    """Two registered companies share only "บริษัท ... จำกัด": different names, different companies."""
+    gazetteer = load_gazetteer()
+    texts = {
+        "a": "ในโอกาสนี้ บริษัท สุวรรณภูมิ ดาต้า จำกัด ได้ลงนามข้อตกลง",
+        "b": "นายสมศักดิ์ ใจงาม ผู้ก่อตั้ง บริษัท ปลาทอง เพย์ จำกัด กล่าวว่า",
+    }
+    analyses = list(analyze([Article(k, v, "th") for k, v in texts.items()]))
+    mentions = {a.article.id: find_mentions(a) for a in analyses}
+    corpus = link_mentions(analyses, mentions, gazetteer=gazetteer)
+    companies = {e.label for e in corpus.entities.values() if e.cls == "Company"}
+    assert {"บริษัท สุวรรณภูมิ ดาต้า จำกัด", "บริษัท ปลาทอง เพย์ จำกัด"} <= companies

@@ -165,6 +165,9 @@ def _org_end(tokens: list[Token], j: int) -> int:
                 break
             j += 1
             continue
+        if _joins_hyphen(tokens, j):  # "Timor-Leste", "Lào-Việt"
+            j += 2
+            continue
         places = tok.text in {"tỉnh", "thành phố"} and j + 1 < len(tokens) and _is_cap(tokens[j + 1])
         if tok.text in _NAME_WORDS and (j > first or places):  # "Ủy ban nhân dân tỉnh Quảng Bình"
             j += 1
