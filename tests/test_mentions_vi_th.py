@@ -214,3 +214,12 @@ def test_thai_registered_companies_stay_apart() -> None:
     corpus = link_mentions(analyses, mentions, gazetteer=gazetteer)
     companies = {e.label for e in corpus.entities.values() if e.cls == "Company"}
     assert {"บริษัท สุวรรณภูมิ ดาต้า จำกัด", "บริษัท ปลาทอง เพย์ จำกัด"} <= companies
+
+
+def test_vietnamese_chair_of_the_event_named_in_lower_case() -> None:
+    """ "chủ trì hội thảo": the lower-case head refers back to the event the article named."""
+    text = (
+        'Hôm qua, Bộ Nông nghiệp Xanh tổ chức Hội thảo "Dữ liệu mở cho nông nghiệp số". '
+        "Thứ trưởng Bộ Nông nghiệp Xanh Phạm Văn Tâm chủ trì hội thảo."
+    )
+    assert ('Hội thảo "Dữ liệu mở cho nông nghiệp số"', "chair", "Phạm Văn Tâm") in relations_of(text, "vi")

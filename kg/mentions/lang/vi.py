@@ -53,6 +53,8 @@ _STOP = {
     "chính thức",
 }
 _CONNECTORS = {"và", "về", "của"}
+#: lower-case words that refer back to an event ("chủ trì hội thảo")
+_EVENT_ANAPHORS = ("hội nghị", "hội thảo", "diễn đàn", "tọa đàm", "sự kiện")
 #: lower-case words that continue an organisation's name after a capitalised one ("Cục Công nghệ
 #: thông tin", "Trung tâm Đổi mới sáng tạo Quốc gia", "Ủy ban nhân dân thành phố Hà Nội"): nouns, no verbs
 _NAME_WORDS = {
@@ -390,6 +392,13 @@ def find_mentions(analysis: Analysis) -> list[Mention]:
             else:
                 found.extend(_with_acronym(analysis, start, end, cls))
             i = j
+            continue
+        anaphor = next((w for w in _EVENT_ANAPHORS if _match_words(tokens, i, w.split())), None)
+        if anaphor:  # "chủ trì hội thảo", "tham dự sự kiện": the event the article is about
+            n = _match_words(tokens, i, anaphor.split())
+            end = tokens[i + n - 1].end
+            found.append(mention(analysis, tok.start, end, REFERENCE, "rule:vi:anaphor", ref="Event", head=anaphor))
+            i += n
             continue
         title = next((t for t, _ in title_table("vi") if _match_words(tokens, i, t.split())), None)
         if title:
