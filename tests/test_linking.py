@@ -150,3 +150,18 @@ def test_linking_company_with_and_without_its_designator_in_one_article() -> Non
 def test_linking_surname_alone_still_finds_its_person() -> None:
     corpus = link(Article("a", "Deputy Governor Khamla Souvanh spoke in Pakse. Souvanh said more banks would join.", "en"))
     assert keys_with_label(corpus, "Souvanh") == keys_with_label(corpus, "Khamla Souvanh") != set()
+
+
+def test_linking_thai_names_differing_only_in_untranslated_words_stay_apart() -> None:
+    from kg.linking.normalize import signature
+
+    a = signature("ศูนย์การประชุมแห่งชาติสิริกิติ์", "th")
+    b = signature("ศูนย์การประชุมแห่งชาติมหาสารคาม", "th")
+    assert a != b and a & b  # shared "convention center", not the proper names
+    assert signature("บริษัท ทรู คอร์ปอเรชั่น จำกัด (มหาชน)", "th") != signature("บริษัท ดีแทค จำกัด (มหาชน)", "th")
+    corpus = link(
+        Article("a", "บริษัท สวนมะลิ จำกัด ลงนามกับธนาคารแห่งประเทศไทย", "th"),
+        Article("b", "บริษัท ภูผาทอง จำกัด เปิดตัวแอปใหม่", "th"),
+    )
+    companies = [e for e in corpus.entities.values() if e.cls == "Company"]
+    assert len(companies) == 2

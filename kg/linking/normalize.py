@@ -19,6 +19,7 @@ _ORDINALS = {
 STOPWORDS = {
     "the", "of", "and", "for", "on", "in", "to", "a", "an", "at", "by", "with", "from", "its", "&", "no", "no.",
     "development", "developing", "national", "level", "phase", "period", "year", "years", "giai", "đoạn", "about",
+    "จํากัด", "จำกัด", "มหาชน",  # Thai "limited", "public (company)": every registered company's name has them
 }  # fmt: skip
 
 
@@ -68,10 +69,13 @@ def translate_words(name: str, lang: str) -> str:
         return name
     text = name.casefold()
     out: list[str] = []
+    pending = ""  # untranslated Thai letters: one word of the name, not letters to drop ("สิริกิติ์")
     i = 0
     glossary = _glossary(lang)
     while i < len(text):
         if text[i].isspace():
+            out.append(pending)
+            pending = ""
             i += 1
             continue
         for source, target in glossary:
@@ -79,7 +83,8 @@ def translate_words(name: str, lang: str) -> str:
                 end = i + len(source)
                 if lang == "vi" and end < len(text) and text[end].isalnum():
                     continue
-                out.append(target)
+                out += [pending, target]
+                pending = ""
                 i = end
                 break
         else:
@@ -87,9 +92,13 @@ def translate_words(name: str, lang: str) -> str:
             if lang == "vi" or text[i].isascii():
                 while j < len(text) and not text[j].isspace():
                     j += 1
-            out.append(text[i:j])
+                out += [pending, text[i:j]]
+                pending = ""
+            else:
+                pending += text[i:j]
             i = j
-    return " ".join(out)
+    out.append(pending)
+    return " ".join(w for w in out if w)
 
 
 def signature(name: str, lang: str) -> frozenset[str]:
@@ -99,13 +108,16 @@ def signature(name: str, lang: str) -> frozenset[str]:
     ['commun', 'minist', 'techno']
     """
     english = fold(translate_words(name, lang))
-    words = re.findall(r"[a-z0-9]+(?:\.[0-9]+)?", english)
+    words = re.findall(r"[a-z0-9]+(?:\.[0-9]+)?|[\u0e00-\u0e7f]+", english)
     out = set()
     for word in words:
         word = _ORDINALS.get(word, word)
         if re.fullmatch(r"\d+(?:st|nd|rd|th)", word):
             word = re.sub(r"\D", "", word)
         if word in STOPWORDS or (len(word) < 2 and not word.isdigit()):
+            continue
+        if not word.isascii():
+            out.add(word)  # an untranslated Thai word is a proper name: kept whole
             continue
         out.add(word if word[0].isdigit() else word[:6])  # a 6-letter stem: economy ~ economic
     return frozenset(out)
