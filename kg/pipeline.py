@@ -183,8 +183,9 @@ def extract_graph(
 
 
 #: From this many articles on, ``store="auto"`` holds the graph in Oxigraph (about 100 triples an article:
-#: rdflib's memory store would take ~1 KB a triple, Oxigraph about a third).
-OXIGRAPH_FROM_ARTICLES = 2000
+#: rdflib's memory store would take ~1 KB a triple, Oxigraph about a third; writing and checking it there
+#: is several times faster). Below, rdflib writes the more readable Turtle and pySHACL, the reference, checks.
+OXIGRAPH_FROM_ARTICLES = 500
 
 
 def choose_store(store: str, n_articles: int) -> str:

@@ -47,7 +47,7 @@ import click
     default="auto",
     show_default=True,
     help="Hold the graph in rdflib's memory store or in Oxigraph (a third of the memory); "
-    "auto picks Oxigraph from 2,000 articles on.",
+    "auto picks Oxigraph from 500 articles on.",
 )
 @click.pass_context
 def command(
