@@ -177,3 +177,19 @@ def test_relations_a_named_agreement_without_two_parties_is_dropped() -> None:
 def test_relations_lower_case_office_right_after_a_company_name() -> None:
     found = relations_of("Vantiko Group chairman Khamla Souvanh pledged to invest in an AI factory.")
     assert ("Khamla Souvanh", "holdsPositionIn", "Vantiko Group") in found
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "maker"),
+    [
+        (
+            "Công ty Cổ phần Sóc Xanh hợp tác với Ngân hàng Phù Sa để triển khai ví điện tử GreenWallet.",
+            "vi",
+            "Công ty Cổ phần Sóc Xanh",
+        ),
+        ("Vantiko Group said the KhmerKey app was developed by Bokeo Telecom Company.", "en", "Bokeo Telecom Company"),
+    ],
+)
+def test_relations_developer_is_read_from_the_trigger(text: str, lang: str, maker: str) -> None:
+    made = {(s, o) for s, p, o in relations_of(text, lang) if p == "developedBy"}
+    assert {o for _s, o in made} == {maker}

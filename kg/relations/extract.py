@@ -6,7 +6,7 @@ import functools
 import json
 import re
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
 from kg.errors import ConfigError
@@ -361,9 +361,10 @@ class _Extractor:
             dev = trigger("developedBy", lang)
             # a company if the sentence names one; else whichever organisation ("developed by the Techo Startup Center")
             companies = [s for s in spans if s.cls == "Company"] or [s for s in spans if s.cls in ORG]
-            if dev and dev.search(text) and companies:
-                company = min(companies, key=lambda c: abs(rel_pos(c) - rel_pos(prod)))
-                if guess_ok("developedBy", company.key):
+            t = dev.search(text) if dev else None
+            if t and companies:
+                company = self.developer(t, companies, prod, rel_pos)
+                if company is not None and guess_ok("developedBy", company.key):
                     self.emit(prod.key, "developedBy", company.key, analysis, sentence, "developedBy", 0.65)
             techs = [s for s in spans if s.cls == "Technology" and abs(rel_pos(s) - rel_pos(prod)) < 40]
             if techs:
@@ -404,6 +405,18 @@ class _Extractor:
                 for b in countries[i + 1 :]:
                     self.emit(a, "cooperatesWith", b, analysis, sentence, "cooperatesWith", 0.65)
         self.positions(analysis, sentence, spans)
+
+    @staticmethod
+    def developer(t: re.Match[str], companies: list[_Span], prod: _Span, rel_pos: Callable[[_Span], int]) -> _Span | None:
+        """Who made a product, read from where its trigger stands: after "developed by"/"do"/"โดย",
+        before an active verb ("X launched Y", "X hợp tác với Z để triển khai Y": X, not Z), else the nearest."""
+        if re.search(r"\bby\b|โดย|\bdo\b", t.group(), re.IGNORECASE):
+            after = [c for c in companies if rel_pos(c) >= t.end()]
+            return min(after, key=rel_pos) if after else None
+        before = [c for c in companies if rel_pos(c) < t.start()]
+        if before and rel_pos(prod) > t.start():
+            return min(before, key=rel_pos)  # the sentence's subject: the first organisation named
+        return min(companies, key=lambda c: abs(rel_pos(c) - rel_pos(prod)))
 
     def agreement(
         self,
