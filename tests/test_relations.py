@@ -193,3 +193,12 @@ def test_relations_lower_case_office_right_after_a_company_name() -> None:
 def test_relations_developer_is_read_from_the_trigger(text: str, lang: str, maker: str) -> None:
     made = {(s, o) for s, p, o in relations_of(text, lang) if p == "developedBy"}
     assert {o for _s, o in made} == {maker}
+
+
+def test_relations_attendance_without_a_named_event_is_the_articles_event() -> None:
+    text = (
+        "The Pakse Digital Forum 2025 opened on Monday in Pakse. "
+        "The opening ceremony was attended by representatives of the Mekong Fintech Association."
+    )
+    assert ("Pakse Digital Forum 2025", "participant", "Mekong Fintech Association") in relations_of(text)
+    assert not any(p == "participant" for _s, p, _o in relations_of("Officials of the Mekong Fintech Association attended."))

@@ -44,6 +44,11 @@ _JOINED = re.compile(
     r"\s*\)?\s*(?:\([^()]{1,12}\)\s*)?(?:,|and|&|together with|và|cùng|cùng với|และ|กับ)\s*(?:the\s+)?", re.IGNORECASE
 )
 DEP_CONFIDENCE = 0.85
+#: attendance words that speak of the article's event even where the sentence does not name it
+_ATTENDANCE = re.compile(
+    r"\battend(?:ed|ing|ees)\b|\btook part\b|\bparticipated\b|\bdelegates? (?:from|of)\b|tham dự|có mặt|เข้าร่วม|ร่วมงาน",
+    re.IGNORECASE,
+)
 _ENVOYS = {"ambassador", "envoy", "consul", "consul-general", "consul general", "đại sứ", "เอกอัครราชทูต"}
 #: properties whose trigger rule stands down in a sentence where the parse read the same property,
 #: unless the rule's guess is a name the parse also put in that property: the parse knows which
@@ -335,6 +340,11 @@ class _Extractor:
                 for t in techs:
                     event = min(events, key=lambda e: abs(rel_pos(e) - rel_pos(t)))
                     self.emit(event.key, "concerns", t.key, analysis, sentence, "concerns", 0.65)
+        elif main_event and _ATTENDANCE.search(text):
+            # "Attending were representatives of X and Y": the article's event, though this sentence names none
+            for s in spans:
+                if s.cls in AGENT and s.mention.cls != "Ref":
+                    self.emit(main_event, "participant", s.key, analysis, sentence, "participant:article-event", 0.55)
         # programs: implements / issuedBy / partOf / concerns
         programs = [s for s in spans if s.cls == "Program"]
         for prop in ("implements", "issuedBy"):
