@@ -202,3 +202,12 @@ def test_relations_attendance_without_a_named_event_is_the_articles_event() -> N
     )
     assert ("Pakse Digital Forum 2025", "participant", "Mekong Fintech Association") in relations_of(text)
     assert not any(p == "participant" for _s, p, _o in relations_of("Officials of the Mekong Fintech Association attended."))
+
+
+def test_relations_thai_held_by_and_supported_by() -> None:
+    found = relations_of(
+        "งานสัมมนา Mekong Digital Forum 2025 จัดขึ้นที่กรุงเทพฯ โดยสมาคมฟินเทคไทย และได้รับการสนับสนุนจากธนาคารแห่งประเทศไทย", "th"
+    )
+    assert ("Mekong Digital Forum 2025", "organizer", "สมาคมฟินเทคไทย") in found
+    assert ("Mekong Digital Forum 2025", "supporter", "Bank of Thailand") in found
+    assert ("Mekong Digital Forum 2025", "supporter", "สมาคมฟินเทคไทย") not in found

@@ -308,7 +308,7 @@ class _Extractor:
                     continue
                 for t in pattern.finditer(text):
                     # the agent follows "by", and "with support from", "in partnership with" ...
-                    after = re.search(r"\bby\b|\b(?:from|of|with)$|โดย", t.group(), re.IGNORECASE)
+                    after = re.search(r"\bby\b|\b(?:from|of|with)$|โดย|จาก$", t.group(), re.IGNORECASE)
                     passive = bool(after) or (prop == "supporter" and lang == "vi")
                     agent = first_after(t.end(), classes) if passive else last_before(t.start(), classes)
                     if not passive and prop == "organizer" and lang == "vi":
