@@ -370,6 +370,41 @@ def _ner_label(analysis: Analysis, start: int, end: int) -> str | None:
     return best if best_overlap * 2 >= (end - start) else None
 
 
+#: an honorific just before a name: the trimmed "Mr", "Ms" ("Mr Bounleuth said ...")
+_HONORIFIC_BEFORE = re.compile(r"(?<![\w])(?:Mr|Mrs|Ms|Dr|Prof|Professor|Madam)\.?\s+$")
+#: "<Title> of (the) <Org>, Mr <Name>": the Vientiane Times style of naming an official after the office
+_OFFICE_COMMA = re.compile(
+    r"(?<![\w])((?:(?:Deputy|Vice|Acting|Assistant)\s+)?[A-Z][\w-]*(?:\s+[A-Z][\w-]*){0,2})\s+of\s+(?:the\s+)?"
+    r"([A-Z][\w’'&.-]*(?:\s+(?:(?:of|and|for|the|&)\s+)*[A-Z][\w’'&.-]*)*),\s+"
+    r"(?:(?:Mr|Mrs|Ms|Dr|Prof|Madam)\.?\s+)?$"
+)
+
+
+def _office_before(analysis: Analysis, start: int, end: int, honorific: str) -> tuple[str, str] | None:
+    """The office and its organisation in "<Title> of <Org>, Mr <Name>" ("Director General of the
+    Department of Digital Government, Mr X"); a minister's organisation is the ministry of the office's domain.
+    Without an honorific the name must be the parser's PERSON."""
+    before = analysis.text[max(0, start - 160) : start]
+    found = _OFFICE_COMMA.search(before)
+    if found is None or not (honorific or _ner_label(analysis, start, end) == "PERSON"):
+        return None
+    words = found.group(1).split()
+    titles = {t for t, _ in title_table("en")}
+    for k in range(len(words)):
+        title = " ".join(words[k:])
+        if title in titles or title + " of" in titles:
+            break
+    else:
+        return None
+    org = found.group(2)
+    if title.endswith("Minister"):
+        return title, f"Ministry of {org}"
+    inner = org.rpartition(" of the ")[2]
+    if inner != org and class_by_head(inner, "en") is not None:
+        org = inner  # "Head of the Cabinet of the Ministry of X": the ministry
+    return title, org
+
+
 def _title_spans(analysis: Analysis, start: int, end: int) -> tuple[str, int]:
     """Find an office title just before a name (``Prime Minister`` X); return (title, title_start)."""
     before = analysis.text[max(0, start - 60) : start]
@@ -418,10 +453,15 @@ def _classify_untyped(analysis: Analysis, name: str, start: int, end: int) -> st
 
 
 def _parts_are_names(analysis: Analysis, start: int, name: str) -> bool:
-    """True when the parser's NER reads every part of "A and B" as a name of its own."""
+    """True when the parser's NER reads every part of "A and B" as a name of its own (not one
+    entity across the "and": "the Cabinet of the Ministry of Technology and Communications")."""
     pos = start
-    for part in name.split(" and "):
+    spans = analysis.doc.ents if analysis.doc is not None else ()
+    for i, part in enumerate(name.split(" and ")):
         if _ner_label(analysis, pos, pos + len(part)) is None:
+            return False
+        join = pos + len(part)
+        if i < name.count(" and ") and any(e.start_char < join and e.end_char > join + len(" and ") for e in spans):
             return False
         pos += len(part) + len(" and ")
     return True
@@ -633,7 +673,8 @@ def _title_after(analysis: Analysis, end: int) -> str:
     for title, _ in title_table("en"):
         if title.endswith(" of") or title + " of" in of_titles:
             continue  # "X, Minister of Technology and Communications": the office is the whole phrase
-        if re.match(rf",\s+(?:the\s+|a\s+|an\s+)?(?:\w+\s+)?{re.escape(title)}\s+(?:of|at)\s", after, re.IGNORECASE):
+        # ", and Deputy Director General of ...": the next person's office, not this one's
+        if re.match(rf",\s+(?:the\s+|a\s+|an\s+)?(?:(?!and\b)\w+\s+)?{re.escape(title)}\s+(?:of|at)\s", after, re.IGNORECASE):
             return title
     return ""
 
@@ -714,10 +755,16 @@ def _org_after_title(analysis: Analysis, name: str, start: int) -> Mention | Non
     if not org or org.split()[0] in _CONNECT_WORDS:
         return None
     cls = class_by_head(org, "en")
+    inner = org.rpartition(" of the ")[2]
+    if cls is None and inner != org and class_by_head(inner, "en") is not None:
+        s, org = s + len(org) - len(inner), inner  # "Head of the Cabinet of the Ministry of X": the ministry
+        cls = class_by_head(org, "en")
     if cls is None:
         if org in COMMON_CAPITALISED or _ner_label(analysis, s, s + len(org)) != "ORG":
             return None
         cls = UNTYPED
+    if cls == "Place" and re.search(r"\bCent(?:er|re)$", org):
+        cls = "Organization"  # "Director of the Lao National Internet Centre": an office is held in a body
     if cls in {"Person", "Event", "Program", "Agreement", "Product", "Place"}:
         return None
     return mention(analysis, s, s + len(org), cls, "rule:en:title-of", confidence=0.75)
@@ -785,6 +832,11 @@ def find_mentions(analysis: Analysis) -> list[Mention]:
                         found.append(org)
                         taken.append((org.start, org.end))
                     continue
+            title_org = ""
+            if not honorific and _HONORIFIC_BEFORE.search(text[max(0, start - 12) : start]):
+                honorific = _HONORIFIC_BEFORE.search(text[max(0, start - 12) : start]).group(0).strip()  # type: ignore[union-attr]
+            if not title and (office := _office_before(analysis, start, end, honorific)):
+                title, title_org = office  # "Director General of the Department of X, Mr Y"
             elif not title:
                 title, _ = _title_spans(analysis, start, end)
             cls = class_by_head(name, "en")
@@ -835,6 +887,8 @@ def find_mentions(analysis: Analysis) -> list[Mention]:
             if cls == "Person" and title:
                 attrs["title"] = title
                 attrs["title_org_class"] = title_org_class(title, "en")
+                if title_org:
+                    attrs["title_org"] = title_org
             acronym = _ACRONYM_AFTER.match(text, end)
             if acronym and not _abbreviates(acronym.group(1), name):
                 acronym = None  # "Hanoi (VNA)": a news agency's dateline, not Hanoi's short form

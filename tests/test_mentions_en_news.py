@@ -1,0 +1,55 @@
+"""English mention rules on news styles not covered by tests/test_mentions.py: Vientiane Times offices
+with "Mr"/"Ms", fintech and startup lists, wire datelines, event announcements. All names are invented."""
+
+from __future__ import annotations
+
+from kg.mentions import find_mentions
+from kg.nlp import analyze
+from kg.records import Article, Mention
+
+
+def mentions_of(text: str, lang: str = "en") -> dict[str, str]:
+    (analysis,) = analyze([Article("t", text, lang)])
+    return {m.text: m.cls for m in find_mentions(analysis) if m.cls != "Ref"}
+
+
+def found_in(text: str, lang: str = "en") -> dict[str, Mention]:
+    (analysis,) = analyze([Article("t", text, lang)])
+    return {m.text: m for m in find_mentions(analysis) if m.cls != "Ref"}
+
+
+def test_office_of_an_organisation_then_mr_name() -> None:
+    found = found_in(
+        "The meeting was chaired by Deputy Minister of Rural Innovation and Startups, Mr Thongvanh Sipaseuth, "
+        "and attended by Director General of the Department of Rural Data, Mr Kommaly Vongphachanh."
+    )
+    assert found["Thongvanh Sipaseuth"].cls == "Person"
+    assert found["Thongvanh Sipaseuth"].attrs.get("title_org") == "Ministry of Rural Innovation and Startups"
+    assert found["Kommaly Vongphachanh"].cls == "Person"
+    assert found["Kommaly Vongphachanh"].attrs.get("title") == "Director General"
+    assert found["Kommaly Vongphachanh"].attrs.get("title_org") == "Department of Rural Data"
+
+
+def test_the_next_persons_office_after_and_is_not_this_ones() -> None:
+    found = found_in(
+        "It was attended by Mr Kommaly Vongphachanh, and Deputy Director General of the Pakse Data Institute, Ms Noy Sisomphone."
+    )
+    assert found["Kommaly Vongphachanh"].attrs.get("title") != "Deputy Director General"
+
+
+def test_mr_or_ms_before_a_single_name_is_a_person() -> None:
+    assert mentions_of("Ms Vannaseng said the centre had blocked 3,000 attacks.").get("Vannaseng") == "Person"
+
+
+def test_office_in_a_centre_names_an_organisation() -> None:
+    found = mentions_of("It was attended by Deputy Director of the Savan National Internet Centre, Ms Noy Sisomphone.")
+    assert found.get("Savan National Internet Centre") == "Organization"
+
+
+def test_head_of_a_unit_of_a_ministry_holds_office_in_the_ministry() -> None:
+    found = found_in(
+        "Head of the Cabinet of the Ministry of Rural Innovation and Startups, Ms Noy Sisomphone, said it would sign."
+    )
+    assert found.get("Ministry of Rural Innovation and Startups") is not None
+    assert "Rural Innovation and Startups" not in " ".join(n for n in found if n.startswith("Cabinet"))
+    assert found["Noy Sisomphone"].attrs.get("title_org") == "Ministry of Rural Innovation and Startups"
