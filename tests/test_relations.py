@@ -211,3 +211,13 @@ def test_relations_thai_held_by_and_supported_by() -> None:
     assert ("Mekong Digital Forum 2025", "organizer", "สมาคมฟินเทคไทย") in found
     assert ("Mekong Digital Forum 2025", "supporter", "Bank of Thailand") in found
     assert ("Mekong Digital Forum 2025", "supporter", "สมาคมฟินเทคไทย") not in found
+
+
+def test_relations_country_of_a_body_beside_foreign_guests_is_the_articles() -> None:
+    text = (
+        "Thailand will open three new data centres, Thailand's government said. "
+        "The Digital Oversight Council hosted a delegation from Laos and officials from Thailand."
+    )
+    found = relations_of(text)
+    assert ("Digital Oversight Council", "country", "Thailand") in found
+    assert ("Digital Oversight Council", "country", "Laos") not in found

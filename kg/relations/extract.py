@@ -184,8 +184,14 @@ class _Extractor:
         return out
 
     def context_country(self, analysis: Analysis, m: Mention) -> str | None:
+        """The country a body or programme belongs to, by context: the one its sentence names; where the
+        sentence names several (a Thai ministry beside a Lao minister), the article's own country among them."""
         mentions = [c for c in self.corpus.mentions.get(analysis.article.id, []) if not c.attrs.get("nested")]
-        return nearest_country(mentions, m) or self.corpus.article_country.get(analysis.article.id)
+        article_country = self.corpus.article_country.get(analysis.article.id)
+        here = {c.key for c in mentions if c.cls == "Country" and c.key and c.sentence == m.sentence}
+        if len(here) > 1 and article_country in here:
+            return article_country
+        return nearest_country(mentions, m) or article_country
 
     # --- per sentence ----------------------------------------------------------------------
     # --- dependency matches (English parse) ---------------------------------------------
