@@ -53,3 +53,21 @@ def test_head_of_a_unit_of_a_ministry_holds_office_in_the_ministry() -> None:
     assert found.get("Ministry of Rural Innovation and Startups") is not None
     assert "Rural Innovation and Startups" not in " ".join(n for n in found if n.startswith("Cabinet"))
     assert found["Noy Sisomphone"].attrs.get("title_org") == "Ministry of Rural Innovation and Startups"
+
+
+def test_acronym_in_brackets_keeps_a_name_whole_over_and() -> None:
+    found = found_in("Support came from the Savan Internet and Security Agency (SISA) this year.")
+    assert found["Savan Internet and Security Agency"].attrs.get("acronym") == "SISA"
+    assert "Security Agency" not in found
+
+
+def test_acronym_of_word_openings() -> None:
+    found = found_in("It was backed by the Mekong External Trade Organization (METRO) and Pakse Payment Network (PAPNet).")
+    assert found["Mekong External Trade Organization"].attrs.get("acronym") == "METRO"
+    assert found["Pakse Payment Network"].attrs.get("acronym") == "PAPNet"
+
+
+def test_name_runs_over_in_to_an_acronym_of_the_whole() -> None:
+    found = found_in("The Federation of Lenders in Pakse (FLP) welcomed the growth.")
+    assert found["Federation of Lenders in Pakse"].cls == "Organization"
+    assert found["Federation of Lenders in Pakse"].attrs.get("acronym") == "FLP"

@@ -634,11 +634,40 @@ def _split_based(analysis: Analysis, s: int, e: int) -> list[tuple[int, int]] | 
     return pieces
 
 
+_IN_PLACE = re.compile(r"\s+in\s+[A-Z][\w-]*(?:\s+[A-Z][\w-]*){0,2}(?=\s*\()")
+
+
+def _over_in(analysis: Analysis, s: int, e: int) -> int:
+    """Where the name goes on over "in <Place>" to an acronym shortening the whole, the end of the whole
+    ("Association of Banks in Cambodia (ABC)"); else ``e``."""
+    found = _IN_PLACE.match(analysis.text, e)
+    if found is None:
+        return e
+    acronym = _ACRONYM_AFTER.match(analysis.text, found.end())
+    name = analysis.text[s : found.end()]
+    if acronym and _abbreviates(acronym.group(1), name) and not _abbreviates(acronym.group(1), analysis.text[s:e]):
+        return found.end()
+    return e
+
+
+def _shortened_whole(analysis: Analysis, end: int, name: str) -> bool:
+    """An acronym in brackets after "A and B" shortens the whole, not B: one name
+    ("Korea Internet and Security Agency (KISA)")."""
+    acronym = _ACRONYM_AFTER.match(analysis.text, end)
+    if acronym is None:
+        return False
+    short = acronym.group(1)
+    return _abbreviates(short, name) and not _abbreviates(short, name.rpartition(" and ")[2])
+
+
 def _name_spans(analysis: Analysis, start: int, end: int) -> list[tuple[int, int]]:
     """Trimmed name sequences; "A and B" is two names when both are names ("Laos and Vietnam")."""
-    spans = []
+    spans: list[tuple[int, int]] = []
     for match in NAME_SEQUENCE.finditer(analysis.text, start, end):
+        if spans and match.start() < spans[-1][1]:
+            continue  # inside a name that ran on over "in" (below)
         s, e = _trim(analysis, match.start(), match.end())
+        e = _over_in(analysis, s, e)
         pieces = (
             _split_based(analysis, s, e)
             or _split_possessive(analysis, s, e)
@@ -650,7 +679,7 @@ def _name_spans(analysis: Analysis, start: int, end: int) -> list[tuple[int, int
             name = analysis.text[s:e]
             quoted = s > 0 and analysis.text[s - 1] in '“"‘'  # a quoted title or theme is one piece
             office = split_title(name, "en")[1].endswith(" of")  # "Minister of X and Y Name": one office
-            if " and " in name and not quoted and not office:
+            if " and " in name and not quoted and not office and not _shortened_whole(analysis, e, name):
                 split = _split_conjunction(analysis, s, name)
                 if split:
                     for a, b in split:
@@ -733,9 +762,26 @@ def _abbreviates(acronym: str, name: str) -> bool:
     initials = [w[0] for w in re.split(r"[\s\-]+", name) if w[:1].isupper()]
     letters = [c for c in acronym if c.isupper()]
     if not letters or letters[0] not in initials[:3]:
-        return False
+        return _spells(acronym, name)
     rest = iter(initials[initials.index(letters[0]) :])
-    return all(c in rest for c in letters)
+    return all(c in rest for c in letters) or _spells(acronym, name)
+
+
+def _spells(acronym: str, name: str) -> bool:
+    """The acronym is the openings of two or more capitalised words of the name, in order, the first among
+    its first three words ("Japan External TRade Organization (JETRO)", "LAo ... Payment NETwork (LAPNet)")."""
+    letters = re.sub(r"[^a-z0-9]", "", acronym.lower())
+    words = [w.lower() for w in re.split(r"[\s\-]+", name) if w[:1].isupper()]
+
+    def fits(i: int, j: int, chunks: int) -> bool:
+        if i == len(letters):
+            return chunks >= 2
+        if j == len(words) or (chunks == 0 and j >= 3):
+            return False
+        longest = next((k for k in range(len(letters) - i, 0, -1) if words[j].startswith(letters[i : i + k])), 0)
+        return any(fits(i + k, j + 1, chunks + 1) for k in range(longest, 0, -1)) or fits(i, j + 1, chunks)
+
+    return fits(0, 0, 0)
 
 
 def _product_cue(analysis: Analysis, start: int, end: int) -> bool:
