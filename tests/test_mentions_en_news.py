@@ -71,3 +71,14 @@ def test_name_runs_over_in_to_an_acronym_of_the_whole() -> None:
     found = found_in("The Federation of Lenders in Pakse (FLP) welcomed the growth.")
     assert found["Federation of Lenders in Pakse"].cls == "Organization"
     assert found["Federation of Lenders in Pakse"].attrs.get("acronym") == "FLP"
+
+
+def test_nationality_before_minister_of_x_name() -> None:
+    found = found_in("Lao Minister of Rural Innovation and Startups Thongvanh Sipaseuth said the plan would help.")
+    assert found["Thongvanh Sipaseuth"].cls == "Person"
+    assert found["Thongvanh Sipaseuth"].attrs.get("title_org") == "Ministry of Rural Innovation and Startups"
+
+
+def test_first_word_of_an_opening_quote_is_not_a_name() -> None:
+    found = mentions_of('"Cheap hydropower and our location make the region attractive," he told reporters.')
+    assert "Cheap" not in found

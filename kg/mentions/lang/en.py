@@ -310,8 +310,13 @@ def _trim(analysis: Analysis, start: int, end: int) -> tuple[int, int]:
             continue
         if first.rstrip(".,") in STARTERS:
             return start, start
-        if word_end > 0 and _opens_sentence_not_name(analysis, start):
+        if _opens_sentence_not_name(analysis, start):
+            if word_end < 0:
+                return start, start  # '"Cheap renewable power ...': one opening word, not a name
             start = word_end + 1
+            continue
+        if word_end > 0 and _nationality_before_title(analysis, start, text[word_end + 1 : end]):
+            start = word_end + 1  # "Lao Minister of Technology and Communications X": the title opens the name
             continue
         if (first in _CONNECT_WORDS or first.endswith(("’", "'", "’s", "'s"))) and word_end > 0:
             start = word_end + 1
@@ -352,10 +357,28 @@ _NOT_NAME_POS = {"ADV", "ADJ", "ADP", "DET", "PRON", "VERB", "AUX", "SCONJ", "CC
 
 def _opens_sentence_not_name(analysis: Analysis, start: int) -> bool:
     """True for a capitalised sentence opener the parser does not read as a name ("Later", "Meanwhile")."""
-    if analysis.doc is None or analysis.sentence_at(start).start != start:
+    if analysis.doc is None:
         return False
+    opening = analysis.sentence_at(start).start
+    if opening != start and analysis.text[opening:start] not in {'"', "“", "‘", "'"}:
+        return False  # a sentence opener, or the first word of a quote that opens the sentence
     token = next((t for t in analysis.doc if t.idx == start), None)
     return token is not None and token.pos_ in _NOT_NAME_POS and token.ent_type_ == ""
+
+
+#: nationality words that the parser may not tag NORP before a title ("Lao Minister of ...")
+_NATIONALITIES = {"Lao", "Chinese", "Japanese", "Korean", "Singaporean", "Malaysian", "Indonesian", "Australian"}
+
+
+def _nationality_before_title(analysis: Analysis, start: int, rest: str) -> bool:
+    """The first word is a nationality and an office of something follows ("Lao Minister of X Name");
+    other titles are left to :func:`_split_org_title` ("Lao Deputy Prime Minister X and ...")."""
+    if not split_title(rest, "en")[1].endswith(" of"):
+        return False
+    if analysis.text[start:].split(" ", 1)[0] in _NATIONALITIES:
+        return True
+    token = next((t for t in analysis.doc if t.idx == start), None) if analysis.doc is not None else None
+    return token is not None and token.ent_type_ == "NORP"
 
 
 def _ner_label(analysis: Analysis, start: int, end: int) -> str | None:
