@@ -3,6 +3,8 @@ with "Mr"/"Ms", fintech and startup lists, wire datelines, event announcements. 
 
 from __future__ import annotations
 
+import pytest
+
 from kg.mentions import find_mentions
 from kg.nlp import analyze
 from kg.records import Article, Mention
@@ -82,3 +84,43 @@ def test_nationality_before_minister_of_x_name() -> None:
 def test_first_word_of_an_opening_quote_is_not_a_name() -> None:
     found = mentions_of('"Cheap hydropower and our location make the region attractive," he told reporters.')
     assert "Cheap" not in found
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "cls"),
+    [
+        ("Chinese cloud provider Huanyu Stack Technology will invest $300 million.", "Huanyu Stack Technology", "Company"),
+        ("It will be built with state-owned Electrique du Savan and partners.", "Electrique du Savan", "Company"),
+        ("Venture capital firms Norvantis, Kavlo and Tresmere said deal flow would recover.", "Kavlo", "Company"),
+        ("Cambodia relies on telecom operators Smart Kolab, Tonlenet and Mekfone.", "Tonlenet", "Company"),
+        ("Speakers include Kolab Cambodia country manager Ouk Sovanny and others.", "Kolab Cambodia", "Company"),
+        (
+            "Firms link wallets to Sornak, the central bank's blockchain-based payment system, as payments soar.",
+            "Sornak",
+            "Product",
+        ),
+        (
+            "The expo will take place at the Koh Norea Convention and Exhibition Center in Phnom Penh.",
+            "Koh Norea Convention and Exhibition Center",
+            "Place",
+        ),
+        ("The project is part of the Regional Kip Settlement initiative launched in 2022.", "Regional Kip Settlement", "Program"),
+    ],
+)
+def test_company_product_venue_and_programme_cues(text: str, name: str, cls: str) -> None:
+    assert mentions_of(text).get(name) == cls
+
+
+def test_acronym_of_a_name_with_du() -> None:
+    found = found_in("It will be built with Electrique du Savan (EDS) next year.")
+    assert found["Electrique du Savan"].attrs.get("acronym") == "EDS"
+
+
+def test_list_of_names_and_an_office_then_a_company() -> None:
+    found = mentions_of(
+        "Representatives of the Ministry of Rural Data, the Bank of Savan and Savan Telecommunications Public "
+        "Company also attended."
+    )
+    assert found.get("Bank of Savan") == "PublicBody"
+    assert found.get("Savan Telecommunications Public Company") == "Company"
+    assert not any(name.startswith("Representatives") for name in found)

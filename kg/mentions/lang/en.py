@@ -301,8 +301,9 @@ def _trim(analysis: Analysis, start: int, end: int) -> tuple[int, int]:
     while True:
         word_end = text.find(" ", start, end)
         first = text[start:word_end] if word_end > 0 else text[start:end]
-        if first in _PART_OF_A_NAME and word_end > 0 and _headed_rest(text[word_end + 1 : end]):
-            break  # "Asian Development Bank", "International Telecommunication Union", "Southeast Asian Games"
+        rest = text[word_end + 1 : end]
+        if first in _PART_OF_A_NAME and word_end > 0 and (_headed_rest(rest) or _PROGRAM_AFTER.match(text, end)):
+            break  # "Asian Development Bank", "Southeast Asian Games", "Regional Payment Connectivity initiative"
         if first.rstrip(".,") in STARTERS and word_end > 0:
             start = word_end + 1
             while start < end and text[start] in " \t":
@@ -356,14 +357,15 @@ _NOT_NAME_POS = {"ADV", "ADJ", "ADP", "DET", "PRON", "VERB", "AUX", "SCONJ", "CC
 
 
 def _opens_sentence_not_name(analysis: Analysis, start: int) -> bool:
-    """True for a capitalised sentence opener the parser does not read as a name ("Later", "Meanwhile")."""
+    """True for a capitalised sentence opener the parser does not read as a name ("Later", "Meanwhile", "Speakers")."""
     if analysis.doc is None:
         return False
     opening = analysis.sentence_at(start).start
     if opening != start and analysis.text[opening:start] not in {'"', "“", "‘", "'"}:
         return False  # a sentence opener, or the first word of a quote that opens the sentence
     token = next((t for t in analysis.doc if t.idx == start), None)
-    return token is not None and token.pos_ in _NOT_NAME_POS and token.ent_type_ == ""
+    # a plural common noun opens sentences too ("Representatives of the Ministry of Finance ...", "Critics say")
+    return token is not None and (token.pos_ in _NOT_NAME_POS or token.tag_ == "NNS") and token.ent_type_ == ""
 
 
 #: nationality words that the parser may not tag NORP before a title ("Lao Minister of ...")
@@ -642,6 +644,11 @@ _TITLE_NEXT = re.compile(
     r"\s+(?:Chairman|Chairwoman|Chairperson|Chief Executive Officer|CEO|President|Governor|Director|"
     r"Managing Director|General Manager|Founder|Co-founder|Country Manager)\s+[A-Z]"
 )
+#: a company's office and a capitalised name right after a span, whatever the office's case
+_COMPANY_TITLE_NEXT = re.compile(
+    r"\s+(?i:country manager|general manager|managing director|chief executive(?: officer)?|CEO|founder|co-founder|"
+    r"chief (?:technology|financial|operating) officer|CTO|CFO|COO)\s+[A-Z]"
+)
 _BASED = re.compile(r"-based(?:\s+|$)")
 
 
@@ -657,6 +664,8 @@ def _split_based(analysis: Analysis, s: int, e: int) -> list[tuple[int, int]] | 
     return pieces
 
 
+_VENUE_WORDS = r"(?:Convention|Conference|Exhibition|Expo|Trade|Congress|Culture|Sports?)"
+_VENUE_RUN = re.compile(rf"\b{_VENUE_WORDS}\s+and\s+{_VENUE_WORDS}\s+(?:Cent(?:er|re)|Hall|Complex|Palace)\b")
 _IN_PLACE = re.compile(r"\s+in\s+[A-Z][\w-]*(?:\s+[A-Z][\w-]*){0,2}(?=\s*\()")
 
 
@@ -702,7 +711,8 @@ def _name_spans(analysis: Analysis, start: int, end: int) -> list[tuple[int, int
             name = analysis.text[s:e]
             quoted = s > 0 and analysis.text[s - 1] in '“"‘'  # a quoted title or theme is one piece
             office = split_title(name, "en")[1].endswith(" of")  # "Minister of X and Y Name": one office
-            if " and " in name and not quoted and not office and not _shortened_whole(analysis, e, name):
+            venue = _VENUE_RUN.search(name)  # "Diamond Island Convention and Exhibition Center": one venue
+            if " and " in name and not quoted and not office and not venue and not _shortened_whole(analysis, e, name):
                 split = _split_conjunction(analysis, s, name)
                 if split:
                     for a, b in split:
@@ -714,8 +724,30 @@ def _name_spans(analysis: Analysis, start: int, end: int) -> list[tuple[int, int
                         spans.append(_trim(analysis, pos, pos + len(part)))
                         pos += len(part) + len(" and ")
                     continue
+                if _ends_a_list(spans, s, name, analysis) or _office_then_company(name):
+                    left = name.rpartition(" and ")[0]
+                    spans += [(s, s + len(left)), _trim(analysis, s + len(left) + len(" and "), e)]
+                    continue
             spans.append((s, e))
     return spans
+
+
+def _ends_a_list(spans: list[tuple[int, int]], s: int, name: str, analysis: Analysis) -> bool:
+    """ "A, B and C": a name right after a comma that closes another name ends a list, so its "and"
+    parts two names ("telecom operators Smart Axiata, Cellcard and Metfone"); not an office's "of ... and"."""
+    left, _, right = name.partition(" and ")
+    if " and " in right or " of " in left or len(left.split()) > 4 or len(right.split()) > 4:
+        return False
+    return bool(spans) and spans[-1][1] == s - 2 and analysis.text[s - 2 : s] == ", "
+
+
+def _office_then_company(name: str) -> bool:
+    """ "Bank of the Lao PDR and Lao Telecommunications Public Company": an "of" name, then a company or
+    association of three or more words with its own head."""
+    left, _, right = name.partition(" and ")
+    if " and " in right or not _opens_with_prefix_head(left) or len(right.split()) < 3:
+        return False
+    return class_by_head(right, "en") in {"Company", "Organization"} and not _opens_with_prefix_head(right)
 
 
 def _title_after(analysis: Analysis, end: int) -> str:
@@ -752,7 +784,14 @@ _COMPANY_AFTER = re.compile(
     r"subsidiary|lender|carrier|provider)\b"
 )
 _COMPANY_BEFORE = re.compile(
-    r"\b(?:firm|company|start-?up|operator|conglomerate|carrier|lender|developer|giant|unicorn|subsidiary)\s+$"
+    r"(?:\b(?:firm|company|start-?up|operator|conglomerate|carrier|lender|developer|giant|unicorn|subsidiary|provider|"
+    r"enterprise)|\bstate-owned)\s+$"
+)
+_LIST_NAME = r"[A-Z][\w’'&.-]*(?:\s+[A-Z][\w’'&.-]*){0,3}"
+#: a plural company noun opening a list: "telecom operators Smart Axiata, Cellcard and Metfone"
+_COMPANIES_BEFORE = re.compile(
+    rf"\b(?:firms|companies|start-?ups|operators|conglomerates|carriers|lenders|providers|developers|giants)\s+"
+    rf"(?:{_LIST_NAME},\s+)*(?:{_LIST_NAME},?\s+and\s+)?$"
 )
 
 
@@ -769,8 +808,14 @@ def _company_appositive(analysis: Analysis, end: int) -> bool:
 
 
 def _company_cue(analysis: Analysis, start: int, name: str) -> bool:
-    """A company noun just before a short name: "fintech firm Soramitsu", "telecom operator Unitel"."""
-    return len(name.split()) <= 3 and bool(_COMPANY_BEFORE.search(analysis.text[max(0, start - 30) : start]))
+    """A company noun just before a short name ("fintech firm Soramitsu", "telecom operator Unitel", "state-owned
+    X"), or a plural one opening the list the name is in ("telecom operators Smart Axiata, Cellcard and Metfone")."""
+    if len(name.split()) > 3:
+        return False
+    return bool(
+        _COMPANY_BEFORE.search(analysis.text[max(0, start - 30) : start])
+        or _COMPANIES_BEFORE.search(analysis.text[max(0, start - 150) : start])
+    )
 
 
 def _only_a_head(name: str) -> bool:
@@ -792,9 +837,10 @@ def _abbreviates(acronym: str, name: str) -> bool:
 
 def _spells(acronym: str, name: str) -> bool:
     """The acronym is the openings of two or more capitalised words of the name, in order, the first among
-    its first three words ("Japan External TRade Organization (JETRO)", "LAo ... Payment NETwork (LAPNet)")."""
+    its first three words ("Japan External TRade Organization (JETRO)", "LAo ... Payment NETwork (LAPNet)",
+    "Electricite du Laos (EDL)")."""
     letters = re.sub(r"[^a-z0-9]", "", acronym.lower())
-    words = [w.lower() for w in re.split(r"[\s\-]+", name) if w[:1].isupper()]
+    words = [w.lower() for w in re.split(r"[\s\-]+", name) if w[:1].isupper() or w in {"de", "du", "des"}]
 
     def fits(i: int, j: int, chunks: int) -> bool:
         if i == len(letters):
@@ -811,7 +857,15 @@ def _product_cue(analysis: Analysis, start: int, end: int) -> bool:
     """A product word just before or after a name: "its app, LaoID", "a platform called X", "the X app"."""
     text = analysis.text
     before = text[max(0, start - 40) : start]
-    return bool(_PRODUCT_BEFORE.search(before) or _PRODUCT_AFTER.match(text, end))
+    return bool(_PRODUCT_BEFORE.search(before) or _PRODUCT_AFTER.match(text, end) or _PRODUCT_APPOSITIVE.match(text, end))
+
+
+#: ", the central bank's blockchain-based payment system,": an appositive ending on a product noun
+_PRODUCT_APPOSITIVE = re.compile(
+    rf",\s+(?:a|an|the)\s+(?:[\w’'-]+\s+){{0,4}}?{_PRODUCT_CUES}"
+    r"(?=\s*[,.;]|\s+(?:that|which|run|operated|developed|built|launched|managed|owned)\b)",
+    re.IGNORECASE,
+)
 
 
 def _org_after_title(analysis: Analysis, name: str, start: int) -> Mention | None:
@@ -941,6 +995,8 @@ def find_mentions(analysis: Analysis) -> list[Mention]:
                 if cls == "Person" and _TITLE_NEXT.match(text, end):
                     cls = UNTYPED  # "Viettel Chairman Tao Duc Thang": an office's organisation, not a person
                     org_by_title = True
+                if cls in {UNTYPED, None, "Person", "Place"} and len(name.split()) <= 3 and _COMPANY_TITLE_NEXT.match(text, end):
+                    cls = "Company"  # "Grab Cambodia country manager Ouk Rathana": a company's office
                 if cls in {UNTYPED, None, "Person", "Place"} and _company_appositive(analysis, end):
                     cls = "Company"  # "Unitel, the joint venture between ..."
                 if cls is None or (cls not in {"Person", "Place"} and _title_case(sentence.text)):
