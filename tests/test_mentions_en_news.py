@@ -124,3 +124,26 @@ def test_list_of_names_and_an_office_then_a_company() -> None:
     assert found.get("Bank of Savan") == "PublicBody"
     assert found.get("Savan Telecommunications Public Company") == "Company"
     assert not any(name.startswith("Representatives") for name in found)
+
+
+def test_parsed_names_either_side_of_and_still_split() -> None:
+    """Guard: the parser's entity across "and" blocks a split only after an office's "of"."""
+    found = mentions_of("The round had participation from Savan Investment Fund II and Pakse Capital Partners.")
+    assert "Savan Investment Fund II" in found and "Pakse Capital Partners" in found
+
+
+def test_office_name_run_on_into_the_person_the_parser_reads() -> None:
+    found = mentions_of(
+        "Speakers will include Secretary of State at the Ministry of Post and Telecommunications Keo Sovanny, and others."
+    )
+    assert found.get("Ministry of Post and Telecommunications") == "Ministry"
+    assert found.get("Keo Sovanny") == "Person"
+
+
+def test_company_designator_after_a_comma() -> None:
+    assert mentions_of("It is run with Koh Norea Events Co., Ltd. and others.").get("Koh Norea Events Co., Ltd.") == "Company"
+
+
+def test_headline_opening_on_a_bare_head_word_and_a_quoted_adjective() -> None:
+    found = mentions_of('Ministry reviews progress on services\n\n"Cheap power makes Savan attractive," he said.')
+    assert "Ministry" not in found and "Cheap" not in found

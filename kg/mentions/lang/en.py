@@ -311,9 +311,9 @@ def _trim(analysis: Analysis, start: int, end: int) -> tuple[int, int]:
             continue
         if first.rstrip(".,") in STARTERS:
             return start, start
-        if _opens_sentence_not_name(analysis, start):
-            if word_end < 0:
-                return start, start  # '"Cheap renewable power ...': one opening word, not a name
+        if word_end < 0 and _opens_sentence_not_name(analysis, start, lone=True):
+            return start, start  # '"Cheap renewable power ...': one opening word, not a name
+        if word_end > 0 and _opens_sentence_not_name(analysis, start):
             start = word_end + 1
             continue
         if word_end > 0 and _nationality_before_title(analysis, start, text[word_end + 1 : end]):
@@ -356,15 +356,17 @@ def _trim(analysis: Analysis, start: int, end: int) -> tuple[int, int]:
 _NOT_NAME_POS = {"ADV", "ADJ", "ADP", "DET", "PRON", "VERB", "AUX", "SCONJ", "CCONJ", "INTJ"}
 
 
-def _opens_sentence_not_name(analysis: Analysis, start: int) -> bool:
+def _opens_sentence_not_name(analysis: Analysis, start: int, *, lone: bool = False) -> bool:
     """True for a capitalised sentence opener the parser does not read as a name ("Later", "Meanwhile", "Speakers")."""
     if analysis.doc is None:
         return False
     opening = analysis.sentence_at(start).start
-    if opening != start and analysis.text[opening:start] not in {'"', "“", "‘", "'"}:
+    if opening != start and analysis.text[opening:start].strip() not in {"", '"', "“", "‘", "'"}:
         return False  # a sentence opener, or the first word of a quote that opens the sentence
     token = next((t for t in analysis.doc if t.idx == start), None)
     # a plural common noun opens sentences too ("Representatives of the Ministry of Finance ...", "Critics say")
+    if token is not None and lone and token.pos_ in _NOT_NAME_POS - {"VERB"}:
+        return True  # a lone adjective or adverb, whatever entity the parser guessed ("Cheap" as a PRODUCT)
     return token is not None and (token.pos_ in _NOT_NAME_POS or token.tag_ == "NNS") and token.ent_type_ == ""
 
 
@@ -478,15 +480,16 @@ def _classify_untyped(analysis: Analysis, name: str, start: int, end: int) -> st
 
 
 def _parts_are_names(analysis: Analysis, start: int, name: str) -> bool:
-    """True when the parser's NER reads every part of "A and B" as a name of its own (not one
-    entity across the "and": "the Cabinet of the Ministry of Technology and Communications")."""
+    """True when the parser's NER reads every part of "A and B" as a name of its own (not where one
+    entity runs from an "of" across the "and": "the Cabinet of the Ministry of Technology and Communications")."""
     pos = start
     spans = analysis.doc.ents if analysis.doc is not None else ()
     for i, part in enumerate(name.split(" and ")):
         if _ner_label(analysis, pos, pos + len(part)) is None:
             return False
         join = pos + len(part)
-        if i < name.count(" and ") and any(e.start_char < join and e.end_char > join + len(" and ") for e in spans):
+        across = any(e.start_char < join and e.end_char > join + len(" and ") for e in spans)
+        if i < name.count(" and ") and " of " in part and across:
             return False
         pos += len(part) + len(" and ")
     return True
@@ -666,6 +669,26 @@ def _split_based(analysis: Analysis, s: int, e: int) -> list[tuple[int, int]] | 
 
 _VENUE_WORDS = r"(?:Convention|Conference|Exhibition|Expo|Trade|Congress|Culture|Sports?)"
 _VENUE_RUN = re.compile(rf"\b{_VENUE_WORDS}\s+and\s+{_VENUE_WORDS}\s+(?:Cent(?:er|re)|Hall|Complex|Palace)\b")
+_CO_LTD = re.compile(r",\s+(?:Ltd|Limited|Inc|LLC|JSC|Plc)\.?")
+
+
+def _split_headed_person(analysis: Analysis, s: int, e: int) -> list[tuple[int, int]] | None:
+    """ "Secretary of State at the Ministry of Post and Telecommunications Keo Sothie": an "of" name run on
+    into the person the parser reads at its end (its PERSON may take in the name's last word)."""
+    name = analysis.text[s:e]
+    if analysis.doc is None or not _opens_with_prefix_head(name):
+        return None
+    words = name.split(" ")
+    for k in (len(words) - 3, len(words) - 2):
+        person = words[k:]
+        if k < 3 or words[k - 1] in _CONNECT_WORDS or not all(w[:1].isupper() and w.isalpha() for w in person):
+            continue
+        offset = e - len(" ".join(person))
+        if any(x.label_ == "PERSON" and x.end_char == e and s < x.start_char <= offset for x in analysis.doc.ents):
+            return [(s, offset - 1), (offset, e)]
+    return None
+
+
 _IN_PLACE = re.compile(r"\s+in\s+[A-Z][\w-]*(?:\s+[A-Z][\w-]*){0,2}(?=\s*\()")
 
 
@@ -700,11 +723,14 @@ def _name_spans(analysis: Analysis, start: int, end: int) -> list[tuple[int, int
             continue  # inside a name that ran on over "in" (below)
         s, e = _trim(analysis, match.start(), match.end())
         e = _over_in(analysis, s, e)
+        if (designator := _CO_LTD.match(analysis.text, e)) and analysis.text[s:e].endswith("Co."):
+            e = designator.end()  # "Koh Pich Events Co., Ltd."
         pieces = (
             _split_based(analysis, s, e)
             or _split_possessive(analysis, s, e)
             or _split_org_title(analysis, s, e)
             or _split_envoy(analysis, s, e)
+            or _split_headed_person(analysis, s, e)
             or [(s, e)]
         )
         for s, e in pieces:
@@ -964,8 +990,8 @@ def find_mentions(analysis: Analysis) -> list[Mention]:
                 title, _ = _title_spans(analysis, start, end)
             cls = class_by_head(name, "en")
             org_by_title = False
-            if cls in {"Agreement", "Program", "Event"} and _only_a_head(name):
-                continue  # "sign MoU", "the Conference": a kind of thing, not a name
+            if cls is not None and _only_a_head(name):
+                continue  # "sign MoU", "the Conference", a headline's "Ministry reviews ...": a kind of thing, not a name
             if title and title.endswith(" of") and cls is None:
                 person = _person_after_office(analysis, title, name, start)
                 if person is not None:  # "Minister of Public Security Luong Tam Quang"
