@@ -147,3 +147,18 @@ def test_company_designator_after_a_comma() -> None:
 def test_headline_opening_on_a_bare_head_word_and_a_quoted_adjective() -> None:
     found = mentions_of('Ministry reviews progress on services\n\n"Cheap power makes Savan attractive," he said.')
     assert "Ministry" not in found and "Cheap" not in found
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "cls"),
+    [
+        ("BoT assistant governor Siritida Phanomkhet said the link would cut costs.", "Siritida Phanomkhet", "Person"),
+        (
+            "A 48-hour hackathon, the Savan Code Challenge 2025, will run alongside the expo.",
+            "Savan Code Challenge 2025",
+            "Event",
+        ),
+    ],
+)
+def test_lower_case_assistant_governor_and_a_challenge(text: str, name: str, cls: str) -> None:
+    assert mentions_of(text).get(name) == cls
