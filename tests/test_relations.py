@@ -221,3 +221,22 @@ def test_relations_country_of_a_body_beside_foreign_guests_is_the_articles() -> 
     found = relations_of(text)
     assert ("Digital Oversight Council", "country", "Thailand") in found
     assert ("Digital Oversight Council", "country", "Laos") not in found
+
+
+@pytest.mark.parametrize(
+    ("text", "person", "ministry"),
+    [
+        (
+            "Cambodian Minister of Rural Innovation Chea Sokha said the data centre will open in 2026.",
+            "Chea Sokha",
+            "Ministry of Rural Innovation",
+        ),
+        (
+            "The plan was presented by Minister of Rural Innovation and Startups Khamla Souvanh in Pakse.",
+            "Khamla Souvanh",
+            "Ministry of Rural Innovation and Startups",
+        ),
+    ],
+)
+def test_relations_an_office_names_its_ministry_when_the_article_does_not(text: str, person: str, ministry: str) -> None:
+    assert (person, "holdsPositionIn", ministry) in relations_of(text)

@@ -480,6 +480,36 @@ class _Extractor:
         for tech in dict.fromkeys(t.key for t in topics):
             self.emit(key, "concerns", tech, analysis, sentence, topic_rule, confidence - 0.2, kind=kind)
 
+    def office_organisation(self, analysis: Analysis, m: Mention, name: str, cls: object) -> Entity | None:
+        """The organisation an office names when the article names it nowhere else ("Lao Minister of
+        Technology and Communications X"): the curated one of that exact name, else a new one, with a
+        mention at the office so that the article is its evidence."""
+        hit = next(
+            (h for h in self.matcher.find(name) if h.start == 0 and h.end == len(name) and not h.ambiguous),
+            None,
+        )
+        if hit is not None and hit.entries[0].cls in ORG:
+            key = hit.entries[0].id
+            if key not in self.corpus.entities:
+                self.corpus.entities[key] = curated_entity(key, self.gazetteer)
+        elif cls in ORG and analysis.lang == "en":
+            key = f"{str(cls).lower()}/{slugify(name)}"
+            if key not in self.corpus.entities:
+                entity = Entity(key=key, cls=str(cls), label=name)
+                entity.add_label("en", name)
+                self.corpus.entities[key] = entity
+        else:
+            return None
+        entity = self.corpus.entities[key]
+        at = analysis.text.rfind(name.split(" of ", 1)[-1], max(0, m.start - 160), m.start)
+        start, end = (at, at + len(name.split(" of ", 1)[-1])) if at >= 0 else (m.start, m.end)
+        entity.mentions.append(
+            Mention(
+                analysis.article.id, analysis.text[start:end], start, end, entity.cls, m.lang, "rule:office", m.sentence, key, 0.7
+            )
+        )
+        return entity
+
     def positions(self, analysis: Analysis, sentence: Sentence, spans: list[_Span]) -> None:
         """holdsPositionIn: a person's office, from the title before the name or beside it."""
         text = sentence.text
@@ -515,8 +545,10 @@ class _Extractor:
                     if (e := self.corpus.entities.get(key)) is not None and e.cls in ORG
                     if len(wanted) >= 2 and wanted <= signature(e.label, "en") | {"ministry"}
                 ]
-                if named:
-                    org = min(named, key=lambda e: len(signature(e.label, "en")))
+                org = min(named, key=lambda e: len(signature(e.label, "en"))) if named else None
+                if org is None and len(wanted) >= 2:
+                    org = self.office_organisation(analysis, m, str(m.attrs["title_org"]), org_class)
+                if org is not None:
                     self.emit(s.key, "holdsPositionIn", org.key, analysis, sentence, "holdsPositionIn:office-of", 0.75)
                 continue
             if org_class == "Government":

@@ -919,6 +919,15 @@ def _org_after_title(analysis: Analysis, name: str, start: int) -> Mention | Non
     return mention(analysis, s, s + len(org), cls, "rule:en:title-of", confidence=0.75)
 
 
+#: words that end what a ministry is "of": where "Minister of ..." stops and a name may begin
+_REMIT_WORDS = frozenset(
+    "Affairs Agriculture Commerce Communications Culture Defence Defense Development Economy Education "
+    "Energy Environment Finance Forestry Health Home Industry Information Infrastructure Innovation "
+    "Interior Investment Justice Labour Labor Mines Planning Resources Science Security Services Society "
+    "Sports Startups Technology Telecommunications Tourism Trade Transport Welfare Works Youth".split()
+)
+
+
 def _person_after_office(analysis: Analysis, title: str, rest: str, start: int) -> Mention | None:
     """The person named after an office of something: ``Minister of Public Security Luong Tam Quang``.
 
@@ -949,7 +958,9 @@ def _person_after_office(analysis: Analysis, title: str, rest: str, start: int) 
         # the parser's PERSON may take in the office's last word ("Telecommunications Chea Vandeth")
         exact = (offset, offset + len(name)) in ents
         parsed = exact or (any(a < offset and b == offset + len(name) for a, b in ents) and len(words) - k <= 3)
-        if not known and not parsed:
+        # or the office's words end on a word that closes a ministry's remit ("Rural Innovation | Chea Sokha")
+        remit = minister and words[k - 1] in _REMIT_WORDS and not any(w in _REMIT_WORDS for w in words[k:])
+        if not known and not parsed and not (remit and len(words) - k <= 3):
             continue
         office = f"{title} {domain}"
         return mention(
