@@ -921,10 +921,50 @@ def _org_after_title(analysis: Analysis, name: str, start: int) -> Mention | Non
 
 #: words that end what a ministry is "of": where "Minister of ..." stops and a name may begin
 _REMIT_WORDS = frozenset(
-    "Affairs Agriculture Commerce Communications Culture Defence Defense Development Economy Education "
-    "Energy Environment Finance Forestry Health Home Industry Information Infrastructure Innovation "
-    "Interior Investment Justice Labour Labor Mines Planning Resources Science Security Services Society "
-    "Sports Startups Technology Telecommunications Tourism Trade Transport Welfare Works Youth".split()
+    [
+        "Affairs",
+        "Agriculture",
+        "Commerce",
+        "Communications",
+        "Culture",
+        "Defence",
+        "Defense",
+        "Development",
+        "Economy",
+        "Education",
+        "Energy",
+        "Environment",
+        "Finance",
+        "Forestry",
+        "Health",
+        "Home",
+        "Industry",
+        "Information",
+        "Infrastructure",
+        "Innovation",
+        "Interior",
+        "Investment",
+        "Justice",
+        "Labour",
+        "Labor",
+        "Mines",
+        "Planning",
+        "Resources",
+        "Science",
+        "Security",
+        "Services",
+        "Society",
+        "Sports",
+        "Startups",
+        "Technology",
+        "Telecommunications",
+        "Tourism",
+        "Trade",
+        "Transport",
+        "Welfare",
+        "Works",
+        "Youth",
+    ]
 )
 
 
