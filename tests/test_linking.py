@@ -165,3 +165,19 @@ def test_linking_thai_names_differing_only_in_untranslated_words_stay_apart() ->
     )
     companies = [e for e in corpus.entities.values() if e.cls == "Company"]
     assert len(companies) == 2
+
+
+def test_linking_company_short_name_the_parser_read_as_a_person() -> None:
+    corpus = link(
+        Article("a", "Kolabra Cloud Technology will build the centre. Kolabra Cloud said it would hire 300 staff.", "en")
+    )
+    keys = keys_with_label(corpus, "Kolabra Cloud Technology")
+    assert keys and keys == keys_with_label(corpus, "Kolabra Cloud")
+    assert all(corpus.entities[k].cls == "Company" for k in keys)
+
+
+def test_linking_product_cue_beats_a_parser_place_reading() -> None:
+    corpus = link(
+        Article("a", "Banks joined Sabai, the central bank's payment system, last year. Shops in Pakse now accept Sabai.", "en")
+    )
+    assert {corpus.entities[k].cls for k in keys_with_label(corpus, "Sabai")} <= {"Product"}

@@ -116,6 +116,8 @@ def _local_links(mentions: list[Mention], uf: _UnionFind, ids: dict[tuple, int])
         if m.cls == REFERENCE:
             continue
         k = m.key or f"{name_key(_surface(m))}"
+        if k in by_key and _product_or_guessed_place(by_key[k], m):
+            by_key[k].cls = m.cls = "Product"  # "Sabai, the central bank's payment system" ... "accept Sabai"
         if k in by_key and _compatible(by_key[k].cls, m.cls):
             uf.union(ids[mention_id(m)], ids[mention_id(by_key[k])])
         else:
@@ -169,20 +171,28 @@ def _acronym_with_head(mentions: list[Mention], uf: _UnionFind, ids: dict[tuple,
 
 
 _ACRONYM = re.compile(r"[A-Z][A-Z&]{1,7}")
-#: what a company's name may carry or drop within one article ("Viettel Group" ... "Viettel")
+#: what a company's name may carry or drop within one article ("Viettel Group" ... "Viettel",
+#: "Huanyu Cloud Technology" ... "Huanyu Cloud")
 _DESIGNATOR = re.compile(
-    r"\s+(?:Group|Corporation|Corp\.?|Company|Co\.,? Ltd\.?|Co\.|Ltd\.?|Limited|Holdings|Inc\.?|JSC|Plc|PLC)$"
+    r"(?:\s+(?:Group|Corporation|Corp\.?|Company|Co\.,? Ltd\.?|Co\.|Ltd\.?|Limited|Holdings|Inc\.?|JSC|Plc|PLC|"
+    r"Technology|Technologies|Tech))+$"
 )
+
+
+def _product_or_guessed_place(a: Mention, b: Mention) -> bool:
+    """One name read as a product by a cue and as a place by the parser alone (no curated place)."""
+    return {a.cls, b.cls} == {"Product", "Place"} and a.extractor != "gazetteer" and b.extractor != "gazetteer"
 
 
 def _name_with_designator(mentions: list[Mention], uf: _UnionFind, ids: dict[tuple, int]) -> None:
     """ "Viettel Group" and "Viettel" in one article are one company: the name with and without its designator."""
-    bare = {m.text: m for m in mentions if m.cls in {"Company", UNTYPED} and not _DESIGNATOR.search(m.text)}
+    bare = {m.text: m for m in mentions if m.cls in {"Company", UNTYPED, "Person"} and not _DESIGNATOR.search(m.text)}
     for m in mentions:
-        if m.cls == "Company" and (found := _DESIGNATOR.search(m.text)):
+        if m.cls in {"Company", UNTYPED} and (found := _DESIGNATOR.search(m.text)):
             short = bare.get(m.text[: found.start()])
-            if short is not None and short is not m:
+            if short is not None and short is not m and short.key is None:
                 uf.union(ids[mention_id(m)], ids[mention_id(short)])
+                short.cls = "Company"  # the parser's PERSON reading of a company's short name
 
 
 @dataclass
