@@ -350,3 +350,20 @@ def test_glossary_lists_longest_terms_first() -> None:
 
 def test_glossary_absent_language_is_empty() -> None:
     assert load_glossary("xx") == {}
+
+
+@pytest.mark.parametrize(
+    ("text", "key"),
+    [
+        ("Digital payments are growing across the Mekong region.", "place/mekong-region"),
+        ("Mekong economies are digitising fast.", "place/mekong-region"),
+        ("Dams on the Mekong River worry farmers.", "place/mekong-river"),
+    ],
+)
+def test_gazetteer_mekong_alone_is_the_region_not_the_river(text: str, key: str) -> None:
+    from kg.mentions import find_mentions
+    from kg.nlp import analyze
+    from kg.records import Article
+
+    (analysis,) = analyze([Article("t", text, "en")])
+    assert [m.key for m in find_mentions(analysis) if m.cls == "Place"] == [key]
