@@ -367,3 +367,13 @@ def test_gazetteer_mekong_alone_is_the_region_not_the_river(text: str, key: str)
 
     (analysis,) = analyze([Article("t", text, "en")])
     assert [m.key for m in find_mentions(analysis) if m.cls == "Place"] == [key]
+
+
+def test_gazetteer_a_the_label_does_not_hide_a_longer_name_after_it() -> None:
+    from kg.mentions.gazetteer_match import default_matcher
+
+    hits = default_matcher().find("Officials of the Lao PDR Government met the Fed.")
+    assert [(h.text, h.entries[0].id) for h in hits] == [
+        ("Lao PDR Government", "government/laos"),
+        ("the Fed", "publicbody/federal-reserve"),
+    ]

@@ -45,6 +45,10 @@ class GazetteerMatcher:
             if is_acronym:
                 self._acronyms.setdefault(surface, []).append(entry)
                 continue
+            if surface[:4].casefold() == "the " and len(surface) > 7:
+                # "the Mekong" would hide "Mekong region" (the regex takes the leftmost name): the bare
+                # name is matched instead ("the Fed" stays whole: "fed" alone is a verb)
+                surface = surface[4:]
             key = normalize_surface(surface)
             self._forms.setdefault(key, []).append((entry, is_ambiguous))
             (latin if _LATIN.search(surface) else other).add(surface)
