@@ -15,6 +15,42 @@ CORPUS = REPO / "data" / "corpus"
 GOLD = REPO / "data" / "gold" / "seeds.json"
 
 
+def mentions_of(text: str, lang: str = "en") -> dict[str, str]:
+    """Name -> class of the mentions (not anaphors) found in one text, gazetteer and rules together."""
+    from kg.mentions import find_mentions
+    from kg.nlp import analyze
+    from kg.records import Article
+
+    (analysis,) = analyze([Article("t", text, lang)])
+    return {m.text: m.cls for m in find_mentions(analysis) if m.cls != "Ref"}
+
+
+def relations_of(text: str, lang: str = "en") -> set[tuple[str, str, str]]:
+    """(subject label, property, object label) of the relations read in one text, as the pipeline reads them:
+    mentions and dependency matches first, then the parse dropped, then linking and relations."""
+    from kg.gazetteer import load_gazetteer
+    from kg.linking import link_mentions
+    from kg.mentions import find_mentions
+    from kg.nlp import analyze
+    from kg.records import Article
+    from kg.relations import extract_relations
+    from kg.relations.dependency import match_dependencies
+
+    gazetteer = load_gazetteer()
+    analyses = list(analyze([Article("a", text, lang)]))
+    mentions = {}
+    for a in analyses:
+        mentions[a.article.id] = find_mentions(a)
+        a.dependency_matches = match_dependencies(a)
+        a.doc = None
+    corpus = link_mentions(analyses, mentions, gazetteer=gazetteer)
+    found = extract_relations(analyses, corpus, gazetteer)
+    for r in found:
+        assert r.evidence.sentence in text and r.evidence.article_id == "a"
+    label = {k: e.label for k, e in corpus.entities.items()}
+    return {(label[r.subject], r.predicate, label[r.object]) for r in found}
+
+
 def kg_command() -> list[str]:
     """The kg CLI of the environment running the tests."""
     exe = Path(sys.executable).with_name("kg")

@@ -3,15 +3,11 @@
 from __future__ import annotations
 
 import pytest
+from conftest import mentions_of
 
 from kg.mentions import find_mentions
 from kg.nlp import analyze
 from kg.records import Article
-
-
-def mentions_of(text: str, lang: str) -> dict[str, str]:
-    (analysis,) = analyze([Article("t", text, lang)])
-    return {m.text: m.cls for m in find_mentions(analysis) if m.cls != "Ref"}
 
 
 @pytest.mark.parametrize(

@@ -4,15 +4,11 @@ with "Mr"/"Ms", fintech and startup lists, wire datelines, event announcements. 
 from __future__ import annotations
 
 import pytest
+from conftest import mentions_of
 
 from kg.mentions import find_mentions
 from kg.nlp import analyze
 from kg.records import Article, Mention
-
-
-def mentions_of(text: str, lang: str = "en") -> dict[str, str]:
-    (analysis,) = analyze([Article("t", text, lang)])
-    return {m.text: m.cls for m in find_mentions(analysis) if m.cls != "Ref"}
 
 
 def found_in(text: str, lang: str = "en") -> dict[str, Mention]:

@@ -3,36 +3,13 @@
 from __future__ import annotations
 
 import pytest
+from conftest import mentions_of, relations_of
 
 from kg.gazetteer import load_gazetteer
 from kg.linking import link_mentions
 from kg.mentions import find_mentions
 from kg.nlp import analyze
 from kg.records import Article
-from kg.relations import extract_relations
-from kg.relations.dependency import match_dependencies
-
-
-def mentions_of(text: str, lang: str) -> dict[str, str]:
-    (analysis,) = analyze([Article("t", text, lang)])
-    return {m.text: m.cls for m in find_mentions(analysis) if m.cls != "Ref"}
-
-
-def relations_of(text: str, lang: str = "en") -> set[tuple[str, str, str]]:
-    gazetteer = load_gazetteer()
-    analyses = list(analyze([Article("a", text, lang)]))
-    mentions = {}
-    for a in analyses:  # as the pipeline does: mentions and dependency matches, then the parse is dropped
-        mentions[a.article.id] = find_mentions(a)
-        a.dependency_matches = match_dependencies(a)
-        a.doc = None
-    corpus = link_mentions(analyses, mentions, gazetteer=gazetteer)
-    found = extract_relations(analyses, corpus, gazetteer)
-    for r in found:
-        assert r.evidence.sentence in text and r.evidence.article_id == "a"
-    label = {k: e.label for k, e in corpus.entities.items()}
-    return {(label[r.subject], r.predicate, label[r.object]) for r in found}
-
 
 # --- Vietnamese ------------------------------------------------------------------------------
 
