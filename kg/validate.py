@@ -25,7 +25,7 @@ from rdflib import RDF, BNode, Graph, Literal, Namespace, URIRef
 from rdflib.term import Node
 
 from kg.errors import ConfigError
-from kg.graph.store import GraphLike, OxigraphGraph, to_rdflib
+from kg.graph.store import GraphLike, OxigraphGraph, to_oxigraph, to_rdflib
 from kg.resources import ontology_dir
 
 logger = logging.getLogger(__name__)
@@ -141,8 +141,7 @@ def _validate_in_store(graph: OxigraphGraph, shapes: Graph, ontology: Graph | No
     """Validate a graph held in Oxigraph: the ontology mixed into the store for the run, every shape in SPARQL."""
     import pyoxigraph as ox
 
-    from kg.graph.store import to_oxigraph
-    from kg.shacl_sparql import validate_store
+    from kg.shacl_sparql import validate_store  # imports this module: not at the top
 
     quads = [ox.Quad(*(to_oxigraph(t) for t in triple), ox.DefaultGraph()) for triple in ontology or ()]
     mixed = [q for q in quads if q not in graph.store]
