@@ -158,3 +158,27 @@ def test_headline_opening_on_a_bare_head_word_and_a_quoted_adjective() -> None:
 )
 def test_lower_case_assistant_governor_and_a_challenge(text: str, name: str, cls: str) -> None:
     assert mentions_of(text).get(name) == cls
+
+
+@pytest.mark.parametrize(
+    ("text", "person", "org", "org_cls"),
+    [
+        (
+            "Professor Tran Van Khoa of the Pakse University of Science and Technology said the model works.",
+            "Tran Van Khoa",
+            "Pakse University of Science and Technology",
+            "Organization",
+        ),
+        ("Dr Somchai Deekul of Kolab Group said so.", "Somchai Deekul", "Kolab Group", "Company"),
+    ],
+)
+def test_person_of_organisation_is_two_names(text: str, person: str, org: str, org_cls: str) -> None:
+    found = mentions_of(text)
+    assert found.get(person) == "Person" and found.get(org) == org_cls
+
+
+def test_a_government_data_exchange_is_a_product() -> None:
+    assert (
+        mentions_of("The Savan Government Data Exchange (SavGDX) links 20 ministries.").get("Savan Government Data Exchange")
+        == "Product"
+    )

@@ -77,6 +77,8 @@ def _refine(name: str, cls: str, lang: str) -> str:
         return cls
     if cls == "Company" and re.search(r"\b(?:Central|National|State|Reserve|People's) Bank\b", name):
         return "PublicBody"
+    if cls == "Company" and re.search(r"\bData Exchange$", name):
+        return "Product"  # "Lao Government Data Exchange": a platform, not a stock exchange
     if cls == "Company" and _LENDING_AGENCY.search(name):
         return "Organization"  # "Asian Development Bank", "World Bank": lenders owned by states
     if cls == "Program" and name.startswith(("United Nations ", "UN ")):

@@ -626,6 +626,25 @@ def _split_org_title(analysis: Analysis, s: int, e: int) -> list[tuple[int, int]
     return None
 
 
+def _split_person_of_org(analysis: Analysis, s: int, e: int) -> list[tuple[int, int]] | None:
+    """Split "<Title> <Person> of <Organisation>" ("Professor Tran Minh Khoa of the Hanoi University of
+    Science and Technology") where the parser reads a PERSON of two or more words ending just before
+    "of" and the rest names an organisation (parsed as one, or closed by a head word)."""
+    if analysis.doc is None:
+        return None
+    for ent in analysis.doc.ents:
+        if ent.label_ != "PERSON" or not (s <= ent.start_char and ent.end_char < e) or len(ent.text.split()) < 2:
+            continue
+        of = re.match(r"\s+of\s+(?:the\s+)?", analysis.text[ent.end_char : e])
+        if of is None:
+            continue
+        org_start = ent.end_char + of.end()
+        org = analysis.text[org_start:e]
+        if class_by_head(org, "en") or _ner_label(analysis, org_start, e) == "ORG":
+            return [(s, ent.end_char), (org_start, e)]
+    return None
+
+
 _ENVOY_TO = re.compile(r"\b(?:Ambassador|Envoy|Consul[- ]General)\s+to\s+(?:the\s+)?$")
 
 
@@ -731,6 +750,7 @@ def _name_spans(analysis: Analysis, start: int, end: int) -> list[tuple[int, int
             or _split_org_title(analysis, s, e)
             or _split_envoy(analysis, s, e)
             or _split_headed_person(analysis, s, e)
+            or _split_person_of_org(analysis, s, e)
             or [(s, e)]
         )
         for s, e in pieces:
