@@ -200,3 +200,90 @@ def test_vietnamese_chair_of_the_event_named_in_lower_case() -> None:
         "Thứ trưởng Bộ Nông nghiệp Xanh Phạm Văn Tâm chủ trì hội thảo."
     )
     assert ('Hội thảo "Dữ liệu mở cho nông nghiệp số"', "chair", "Phạm Văn Tâm") in relations_of(text, "vi")
+
+
+# --- second round: fintech funding, provincial plans, conferences, cross-border QR --------------
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "cls"),
+    [
+        # a headline verb ends an event's name
+        ("Diễn đàn Số Hòa Lạc 2026 thu hút hơn 900 đại biểu\n\nSự kiện diễn ra hôm qua.", "Diễn đàn Số Hòa Lạc 2026", "Event"),
+        # "Đồng chí" is an honorific like "ông"
+        ("Tại hội nghị, Đồng chí Phan Văn Tú đề nghị các sở tập trung thực hiện.", "Phan Văn Tú", "Person"),
+        # the office of a local committee by its acronym and level, then the person
+        ("Phát biểu tại hội nghị, Phó Chủ tịch UBND tỉnh Lý Văn Sơn nhấn mạnh vai trò dữ liệu.", "Lý Văn Sơn", "Person"),
+        # a dash with spaces between two parts of an organisation's name
+        (
+            "Tỉnh sẽ phối hợp với Tập đoàn Điện tử - Viễn thông Cao Nguyên triển khai hạ tầng.",
+            "Tập đoàn Điện tử - Viễn thông Cao Nguyên",
+            "Company",
+        ),
+        # a name with an English head word
+        ("Vòng gọi vốn do quỹ Hồ Tây Ventures dẫn dắt.", "Hồ Tây Ventures", "Company"),
+    ],
+)
+def test_vietnamese_second_round_names(text: str, name: str, cls: str) -> None:
+    assert mentions_of(text, "vi").get(name) == cls
+
+
+def test_vietnamese_short_name_after_a_persons_office_is_not_a_person() -> None:
+    """ "Bà X, Tổng Giám đốc Sen Xanh Tím,": the company's short name, not a second person."""
+    found = mentions_of("Bà Nguyễn Thị Mai, Tổng Giám đốc Sen Xanh Tím, cho biết công ty sẽ mở rộng.", "vi")
+    assert found.get("Nguyễn Thị Mai") == "Person"
+    assert [n for n, c in found.items() if c == "Person"] == ["Nguyễn Thị Mai"]
+
+
+def test_vietnamese_alias_in_brackets_is_not_typed_by_its_head() -> None:
+    """ "(Lotus Tech Forum 2026)" after the event's name is its alias, not a second event."""
+    found = mentions_of("Diễn đàn Công nghệ Sen Hồng 2026 (Lotus Tech Forum 2026) đã diễn ra tại Huế.", "vi")
+    assert found.get("Lotus Tech Forum 2026") != "Event"
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "cls"),
+    [
+        # a headline verb ends a bank's name
+        ("ธนาคารนาคาทองเปิดบริการชำระเงินข้ามพรมแดนกับกัมพูชา", "ธนาคารนาคาทอง", "Company"),
+        # a quoted name after the plan's head word
+        ('ดีป้าเปิดตัวโครงการ "หมู่บ้านดิจิทัลรุ่งเรือง" ตั้งเป้าพัฒนาทักษะ', 'โครงการ "หมู่บ้านดิจิทัลรุ่งเรือง"', "Program"),
+        # an investment fund
+        ("และมีกองทุนลำน้ำทองร่วมลงทุน", "กองทุนลำน้ำทอง", "Organization"),
+        # a Latin name with an organisation's head word after an office is the organisation, not a person
+        ("นางสาวกมลา ดีงาม หุ้นส่วนผู้จัดการ Silver Lotus Ventures กล่าวว่า ตลาดเติบโต", "Silver Lotus Ventures", "Company"),
+    ],
+)
+def test_thai_second_round_names(text: str, name: str, cls: str) -> None:
+    assert mentions_of(text, "th").get(name) == cls
+
+
+def test_thai_short_form_after_the_registered_suffix() -> None:
+    """ "ธนาคาร X จำกัด (มหาชน) หรือ NKB": the short form after the registered suffix is the bank's."""
+    text = "ธนาคารนาคาทอง จำกัด (มหาชน) หรือ NKB ร่วมกับธนาคารพัฒนาเขมร เปิดตัวบริการใหม่"
+    (analysis,) = analyze([Article("t", text, "th")])
+    bank = next(m for m in find_mentions(analysis) if m.text == "ธนาคารนาคาทอง")
+    assert bank.attrs.get("acronym") == "NKB"
+
+
+def test_thai_plan_is_not_cut_inside_a_number() -> None:
+    """ "โครงการพัฒนาทักษะชุมชน 50,000 คน": a count of people, not the plan's number."""
+    found = mentions_of("ดีป้าเปิดโครงการพัฒนาทักษะชุมชน 50,000 คน ในภาคเหนือ", "th")
+    assert not [n for n, c in found.items() if c == "Program"]
+
+
+@pytest.mark.parametrize(
+    ("text", "triple"),
+    [
+        (
+            "นางสาวพรทิพย์ ใจดี รองผู้จัดการใหญ่ ธนาคารนาคาทอง กล่าวว่า ธนาคารจะขยายบริการ",
+            ("พรทิพย์ ใจดี", "holdsPositionIn", "ธนาคารนาคาทอง"),
+        ),
+        (
+            "นายธีระ แสงดาว ผู้ร่วมก่อตั้งและประธานเจ้าหน้าที่บริหาร บริษัท นาข้าว เทค จำกัด กล่าวว่า",
+            ("ธีระ แสงดาว", "holdsPositionIn", "บริษัท นาข้าว เทค จำกัด"),
+        ),
+    ],
+)
+def test_thai_second_round_offices(text: str, triple: tuple[str, str, str]) -> None:
+    assert triple in relations_of(text, "th")

@@ -16,13 +16,14 @@ LATIN_NAME = re.compile(
 #: words that end a Thai name chunk: verbs, prepositions, conjunctions
 _CUT = re.compile(
     r"(?:ได้|เป็น|ที่จะ|ซึ่ง|โดย|เพื่อ|กับ|จะ|ให้|ว่า|จาก(?!บล็อก)|ร่วมกับ|นี้|ดังกล่าว"
-    r"|เปิดตัว|จับมือ|ลงนาม|อนุมัติ|เร่ง|ดำเนินการ)"  # verbs of headlines: "ธนาคารแห่งประเทศไทยเปิดตัวโครงการ..."
+    # verbs of headlines: "ธนาคารแห่งประเทศไทยเปิดตัวโครงการ...", "ธนาคาร X เปิดบริการ..."
+    r"|เปิดตัว|เปิดบริการ|เปิดให้บริการ|เปิดโครงการ|จับมือ|ลงนาม|อนุมัติ|เร่ง|ดำเนินการ|ระดมทุน|ร่วมลงทุน)"
 )
 #: what closes an official name written without spaces: inside it, "และ"/"เพื่อ" do not end the name
 #: ("สำนักงานพัฒนาวิทยาศาสตร์และเทคโนโลยีแห่งชาติ")
 _OFFICIAL_END = re.compile(r"(?:แห่งชาติ|แห่งประเทศไทย)$")
 #: a number, a year range or a phase after a plan's or an event's name: "2566-2568", "ระยะที่ 2 (พ.ศ. 2568-2570)"
-_VERSION = re.compile(r"\s(?:\(?พ\.ศ\. ?)?(\d+(?:\.\d+)?(?:\s?[-–]\s?\d{4})?(?: ?ปี)?(?:ฉบับที่ ?\d+)?)\)?|\s(ระยะที่ ?\d+)")
+_VERSION = re.compile(r"\s(?:\(?พ\.ศ\. ?)?(\d+(?:\.\d+)?(?!\d|,\d)(?:\s?[-–]\s?\d{4})?(?: ?ปี)?(?:ฉบับที่ ?\d+)?)\)?|\s(ระยะที่ ?\d+)")
 #: words right after a head that make it a common noun, not a name: "บริษัทมีแผน", "การประชุมครั้งนี้",
 #: "ธนาคารพาณิชย์ 3 แห่ง"
 _NOT_A_NAME = re.compile(r"(?:มี|ยัง|ก็|ครั้ง(?!ที่)|นั้น|ทั้ง|ต่าง|พาณิชย์|แห่งนี้)")
@@ -71,6 +72,10 @@ def _extend(text: str, start: int, head: str, cls: str, tech_words: set[str]) ->
 _REGISTERED = re.compile(r"(?:กลุ่ม)?บริษัท ?(?:[^\s()]+ ){0,3}[^\s()]+ ?จำกัด(?: ?\(มหาชน\))?")
 #: a short form in brackets, or after "หรือ" (or), right after a name: "(ETDA)", "(ธปท.)", "หรือ NT"
 _ACRONYM_AFTER = re.compile(r"\s?\(([A-Z][A-Za-z&\-]{1,9}|[ก-ฮ]{1,6}\.(?:[ก-ฮ]{1,4}\.)*)\)|\s+หรือ\s+([A-Z]{2,8})\b")
+#: a name in quotes right after an event's or a plan's head word: โครงการ "ชุมชนดิจิทัลก้าวหน้า"
+_QUOTED_AFTER = re.compile(r" ?[“\"][^”\"\n]{3,80}[”\"]")
+#: a company's registered suffix between its name and the short form: "ธนาคาร X จำกัด (มหาชน) หรือ KSB"
+_REGISTERED_SUFFIX = re.compile(r" ?จำกัด(?: ?\(มหาชน\))?")
 #: words before a Latin name that say it is a product
 _PRODUCT_WORDS = ("แอปพลิเคชัน", "แอปฯ", "แอป", "แพลตฟอร์ม", "ระบบ", "กระเป๋าเงินดิจิทัล", "วอลเล็ต")
 #: what follows a given name when no family name does: a verb, a conjunction, an office
@@ -80,7 +85,8 @@ _NOT_FAMILY_NAME = re.compile(r"(?:กล่าว|ระบุ|เปิดเ�
 def _with_acronym(analysis: Analysis, start: int, end: int, cls: str) -> list[Mention]:
     """A headed name, and the short form the article gives it right after ("(ETDA)", "หรือ NT") where it is
     the first use of that short form (an earlier one names something else: the parent in brackets)."""
-    after = _ACRONYM_AFTER.match(analysis.text, end)
+    suffix = _REGISTERED_SUFFIX.match(analysis.text, end) if cls == "Company" else None
+    after = _ACRONYM_AFTER.match(analysis.text, suffix.end() if suffix else end)
     acronym = (after.group(1) or after.group(2)) if after else ""
     if not acronym or cls in {"Program", "Agreement"} or acronym in analysis.text[:start]:
         return [mention(analysis, start, end, cls, "rule:th:head", confidence=0.75)]
@@ -110,7 +116,11 @@ def find_mentions(analysis: Analysis, *, tech_words: set[str] | None = None) -> 
             end = _extend(text, start, head, cls, tech_words)
             name = text[start:end]
             registered = _REGISTERED.match(text, start) if cls == "Company" else None
-            if registered:  # "บริษัท โทรคมนาคมแห่งชาติ จำกัด (มหาชน)": the registered name, spaces and all
+            quoted = _QUOTED_AFTER.match(text, start + len(head)) if cls in {"Event", "Program"} else None
+            if quoted:  # โครงการ "ชุมชนดิจิทัลก้าวหน้า": the head word, then the name in quotes
+                end = quoted.end()
+                found.append(mention(analysis, start, end, cls, "rule:th:quoted", confidence=0.8))
+            elif registered:  # "บริษัท โทรคมนาคมแห่งชาติ จำกัด (มหาชน)": the registered name, spaces and all
                 end = registered.end()
                 found.extend(_with_acronym(analysis, start, end, cls))
             elif name == head or name in {head + "นี้", head + "ดังกล่าว"} or _NOT_A_NAME.match(name, len(head)):
@@ -136,7 +146,9 @@ def find_mentions(analysis: Analysis, *, tech_words: set[str] | None = None) -> 
         after = text[end : end + 20].lstrip()
         cls, attrs = UNTYPED, {}
         title = next((t for t, _ in title_table("th") if before.endswith(t)), None)
-        if title or before.endswith(("นาย", "นาง")):
+        by_head = class_by_head(name, "en") if len(name.split()) >= 2 else None
+        if (title or before.endswith(("นาย", "นาง"))) and by_head in {None, "Person"}:
+            # not "หุ้นส่วนผู้จัดการ Golden Delta Ventures": the office's organisation, named by its head word
             cls = "Person"
             if title:
                 attrs = {"title": title, "title_org_class": title_org_class(title, "th")}
@@ -144,7 +156,7 @@ def find_mentions(analysis: Analysis, *, tech_words: set[str] | None = None) -> 
             cls = "Company"
         elif before.endswith(_PRODUCT_WORDS):
             cls = "Product"  # "แอปพลิเคชัน SN Wallet", "แพลตฟอร์ม PayNow", "ระบบ Bakong"
-        elif (by_head := class_by_head(name, "en")) is not None and len(name.split()) >= 2:
+        elif by_head is not None:
             cls = by_head  # "งานสัมมนา Digital Mekong Forum 2025": English names keep their English head words
         elif before.endswith(("ที่เรียกว่า", "ชื่อ", "“")) and (text[end : end + 1] in '”"' or before.endswith("ที่เรียกว่า")):
             cls = "Product"

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from kg.mentions.common import REFERENCE, UNTYPED, mention, title_org_class
+from kg.mentions.common import REFERENCE, UNTYPED, class_by_head, mention, title_org_class
 from kg.mentions.lexicons import head_table, title_table
 from kg.nlp.analysis import Analysis, Token
 from kg.records import Mention
@@ -51,6 +51,13 @@ _STOP = {
     "diễn ra",
     "tổ chức",
     "chính thức",
+    # verbs of headlines: "Diễn đàn X 2025 thu hút hơn 2.000 đại biểu"
+    "thu hút",
+    "huy động",
+    "ban hành",
+    "công bố",
+    "ra mắt",
+    "ký kết",
 }
 _CONNECTORS = {"và", "về", "của"}
 #: lower-case words that refer back to an event ("chủ trì hội thảo")
@@ -75,6 +82,8 @@ _COUNTRY_WORDS = {
     "Lào", "Việt Nam", "Campuchia", "Thái Lan", "Trung Quốc", "Nhật Bản", "Hàn Quốc", "Singapore", "Myanmar",
     "Malaysia", "Indonesia", "Philippines", "Brunei", "Ấn Độ", "Hoa Kỳ", "Mỹ", "Úc", "Nga", "Pháp", "Đức", "Anh",
 }  # fmt: skip
+#: a local level after an acronym of a local body ("UBND tỉnh", "UBND thành phố")
+_LOCAL_WORDS = {"tỉnh", "thành phố", "TP", "huyện", "quận"}
 _ORG_CLASSES = {"Ministry", "PublicBody", "Company", "Organization", "Government"}
 
 
@@ -170,6 +179,17 @@ def _org_end(tokens: list[Token], j: int) -> int:
         if _joins_hyphen(tokens, j):  # "Timor-Leste", "Lào-Việt"
             j += 2
             continue
+        if (
+            tok.text in {"-", "–"}
+            and j > first
+            and j + 1 < len(tokens)
+            and _is_cap(tokens[j + 1])
+            and _is_cap(tokens[j - 1])
+            and tokens[j].start - tokens[j - 1].end == 1 == tokens[j + 1].start - tokens[j].end
+            and not _org_head(tokens, j + 1)
+        ):  # "Tập đoàn Công nghiệp - Viễn thông Quân đội": a dash between two parts of one name
+            j += 1
+            continue
         places = tok.text in {"tỉnh", "thành phố"} and j + 1 < len(tokens) and _is_cap(tokens[j + 1])
         if tok.text in _NAME_WORDS and (j > first or places):  # "Ủy ban nhân dân tỉnh Quảng Bình"
             j += 1
@@ -216,6 +236,15 @@ def _title_holder(analysis: Analysis, tokens: list[Token], j: int, title: str) -
     """The person an office at tokens[:j] names, and the office's organisation where it is named
     between them; the Person comes last.  None when no name follows the title."""
     text = analysis.text
+    if j + 2 < len(tokens) and _ACRONYM.fullmatch(tokens[j].text) and tokens[j + 1].text in _LOCAL_WORDS:
+        # "Phó Chủ tịch UBND tỉnh (Hà Sơn) Trần Quang Vinh": the local committee of the article's province
+        # (no entity of its own: "UBND" names every province's), then the person
+        k = j + 2
+        while k < len(tokens) and k - j < 5 and _is_cap(tokens[k]) and not _starts_person(tokens[k]):
+            k += 1
+        if k < len(tokens) and _starts_person(tokens[k]):
+            person = _person(analysis, tokens[k].start, len(text), title, "rule:vi:title")
+            return [person] if person is not None else None
     if j + 1 < len(tokens) and _ACRONYM.fullmatch(tokens[j].text) and not _starts_office(tokens, j + 1):
         # "Thống đốc NHNN Nguyễn Thị Hồng": the office's organisation by its acronym, then the person
         person = _person(analysis, tokens[j + 1].start, len(text), title, "rule:vi:title")
@@ -265,8 +294,8 @@ def _title_holder(analysis: Analysis, tokens: list[Token], j: int, title: str) -
     return None
 
 
-#: "ông", "bà", "Ngài" before a capitalised name
-_HONORIFIC = re.compile(r"(?<![^\W\d_])(?:[ÔôBb]ng|[Bb]à|[Nn]gài) (?=[^\W\d_])")
+#: "ông", "bà", "Ngài", "Đồng chí" before a capitalised name
+_HONORIFIC = re.compile(r"(?<![^\W\d_])(?:[ÔôBb]ng|[Bb]à|[Nn]gài|[Đđ]ồng chí) (?=[^\W\d_])")
 #: what names a product just before its (Latin-script) name: "ứng dụng OSB Smart", "ví điện tử HTPay",
 #: "nền tảng điện toán đám mây PNT Cloud", "hệ thống thanh toán Bakong"
 _PRODUCT_BEFORE = re.compile(
@@ -298,7 +327,7 @@ def _honorific_persons(analysis: Analysis) -> list[Mention]:
             pos = person.end + after.end()
             title = next((t for t, _ in title_table("vi") if text.startswith(t + " ", pos)), None)
             if title:
-                person.attrs.update(title=title, title_org_class=title_org_class(title, "vi"))
+                person.attrs.update(title=title, title_org_class=title_org_class(title, "vi"), title_at=pos)
         person.attrs["from"] = match.start()
         out.append(person)
     return out
@@ -351,7 +380,10 @@ def find_mentions(analysis: Analysis) -> list[Mention]:
                 found.append(mention(analysis, start, match.end(), cls, "rule:vi:quoted", confidence=0.85))
                 used.update(range(start, match.end()))
                 break
+    titled: set[int] = set()  # where an office named right after a person starts ("Bà X, Tổng Giám đốc ...")
     for person in _honorific_persons(analysis):
+        if "title_at" in person.attrs:
+            titled.add(person.attrs.pop("title_at"))  # type: ignore[arg-type]
         found.append(person)
         used.update(range(person.attrs.pop("from"), person.end))  # type: ignore[arg-type]
     for match in _RESOLUTION.finditer(text):
@@ -404,6 +436,10 @@ def find_mentions(analysis: Analysis) -> list[Mention]:
         if title:
             j = i + _match_words(tokens, i, title.split())
             held = _title_holder(analysis, tokens, j, title)
+            if held is not None and tok.start in titled and held[-1].cls == "Person":
+                # "Bà Nguyễn Thị X, Tổng Giám đốc Lúa Vàng,": the office of the person before it; the name
+                # after it is the organisation's (short) name, not a second person
+                held = held[:-1] or None
             if held is not None:
                 found.extend(held)
                 person_end = held[-1].end
@@ -439,6 +475,9 @@ def find_mentions(analysis: Analysis) -> list[Mention]:
             if (len(span) >= 2 and not at_start) or (foreign and not (at_start and len(span) == 1 and tok.text.istitle())):
                 start, end = span[0].start, span[-1].end
                 cls = "Product" if foreign and _names_product(text[max(0, start - 40) : start]) else UNTYPED
+                if cls == UNTYPED and len(span) >= 2 and text[start - 1 : start] != "(":
+                    # "quỹ Sông Hồng Ventures": a name with an English head word (not an alias in brackets)
+                    cls = class_by_head(text[start:end], "en") or UNTYPED
                 found.append(mention(analysis, start, end, cls, "rule:vi:name", confidence=0.6))
             i = j
             continue
