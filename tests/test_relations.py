@@ -224,3 +224,14 @@ def test_relations_country_of_a_body_beside_foreign_guests_is_the_articles() -> 
 )
 def test_relations_an_office_names_its_ministry_when_the_article_does_not(text: str, person: str, ministry: str) -> None:
     assert (person, "holdsPositionIn", ministry) in relations_of(text)
+
+
+def test_relations_country_of_a_body_in_a_sentence_naming_none_is_the_articles() -> None:
+    text = (
+        "Thailand will open three new data centres, Thailand's government said. "
+        "Thailand also signed a deal with Cambodia. "
+        "The Digital Oversight Council will run the programme."
+    )
+    found = relations_of(text)
+    assert ("Digital Oversight Council", "country", "Thailand") in found
+    assert ("Digital Oversight Council", "country", "Cambodia") not in found

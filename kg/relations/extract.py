@@ -185,12 +185,13 @@ class _Extractor:
 
     def context_country(self, analysis: Analysis, m: Mention) -> str | None:
         """The country a body or programme belongs to, by context: the one its sentence names; where the
-        sentence names several (a Thai ministry beside a Lao minister), the article's own country among them."""
+        sentence names several (a Thai ministry beside a Lao minister), the article's own country among them;
+        where it names none, the article's country (else the last country named before it)."""
         mentions = [c for c in self.corpus.mentions.get(analysis.article.id, []) if not c.attrs.get("nested")]
         article_country = self.corpus.article_country.get(analysis.article.id)
         here = {c.key for c in mentions if c.cls == "Country" and c.key and c.sentence == m.sentence}
-        if len(here) > 1 and article_country in here:
-            return article_country
+        if (len(here) > 1 and article_country in here) or (not here and article_country):
+            return article_country  # no country in the sentence: the article's, not the last one named before
         return nearest_country(mentions, m) or article_country
 
     # --- per sentence ----------------------------------------------------------------------
