@@ -181,3 +181,16 @@ def test_linking_product_cue_beats_a_parser_place_reading() -> None:
         Article("a", "Banks joined Sabai, the central bank's payment system, last year. Shops in Pakse now accept Sabai.", "en")
     )
     assert {corpus.entities[k].cls for k in keys_with_label(corpus, "Sabai")} <= {"Product"}
+
+
+def test_linking_vietnamese_body_with_and_without_its_province() -> None:
+    corpus = link(
+        Article(
+            "a",
+            "Sở Thông tin và Truyền thông tỉnh Hà Sơn ban hành kế hoạch mới. "
+            "Theo Sở Thông tin và Truyền thông, kế hoạch sẽ được triển khai từ năm 2025.",
+            "vi",
+        )
+    )
+    keys = keys_with_label(corpus, "Sở Thông tin và Truyền thông tỉnh Hà Sơn")
+    assert keys and keys == keys_with_label(corpus, "Sở Thông tin và Truyền thông")

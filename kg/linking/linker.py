@@ -152,6 +152,10 @@ def _local_links(mentions: list[Mention], uf: _UnionFind, ids: dict[tuple, int])
             base = text.removesuffix(" " + country)
             if base != text and base in names:
                 uf.union(ids[mention_id(m)], ids[mention_id(names[base])])
+        # "Sở Thông tin và Truyền thông tỉnh Hà Sơn" ... "Sở Thông tin và Truyền thông": the province's own
+        local = _PROVINCE_SUFFIX.sub("", text) if m.lang == "vi" else text
+        if local != text and local in names:
+            uf.union(ids[mention_id(m)], ids[mention_id(names[local])])
 
 
 def _acronym_with_head(mentions: list[Mention], uf: _UnionFind, ids: dict[tuple, int]) -> None:
@@ -177,6 +181,10 @@ _DESIGNATOR = re.compile(
     r"(?:\s+(?:Group|Corporation|Corp\.?|Company|Co\.,? Ltd\.?|Co\.|Ltd\.?|Limited|Holdings|Inc\.?|JSC|Plc|PLC|"
     r"Technology|Technologies|Tech))+$"
 )
+
+
+#: a Vietnamese body's province or city after its name ("... tỉnh Hà Sơn", "... thành phố Đà Nẵng"), folded
+_PROVINCE_SUFFIX = re.compile(r"\s+(?:tinh|thanh pho|tp\.?)\s+\S.*$")
 
 
 def _product_or_guessed_place(a: Mention, b: Mention) -> bool:
