@@ -235,3 +235,14 @@ def test_relations_country_of_a_body_in_a_sentence_naming_none_is_the_articles()
     found = relations_of(text)
     assert ("Digital Oversight Council", "country", "Thailand") in found
     assert ("Digital Oversight Council", "country", "Cambodia") not in found
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("The Pakse Digital Forum 2025 closed on Friday; next year's forum will be held in Vientiane.", "en"),
+        ("Diễn đàn Kinh tế số Mê Kông 2025 bế mạc; diễn đàn năm sau sẽ được tổ chức tại Đà Nẵng.", "vi"),
+    ],
+)
+def test_relations_next_editions_venue_is_not_this_events(text: str, lang: str) -> None:
+    assert not any(p == "location" for _s, p, _o in relations_of(text, lang))

@@ -44,6 +44,8 @@ _JOINED = re.compile(
     r"\s*\)?\s*(?:\([^()]{1,12}\)\s*)?(?:,|and|&|together with|và|cùng|cùng với|และ|กับ)\s*(?:the\s+)?", re.IGNORECASE
 )
 DEP_CONFIDENCE = 0.85
+#: words of an event's next edition, whose venue is not this one's
+_NEXT_EDITION = re.compile(r"\bnext year's\b|\bnext edition\b|năm sau|năm tới|lần tới|kỳ tới|ครั้งต่อไป|ปีหน้า", re.IGNORECASE)
 #: attendance words that speak of the article's event even where the sentence does not name it
 _ATTENDANCE = re.compile(
     r"\battend(?:ed|ing|ees)\b|\btook part\b|\bparticipated\b|\bdelegates? (?:from|of)\b|tham dự|có mặt|เข้าร่วม|ร่วมงาน",
@@ -334,8 +336,8 @@ class _Extractor:
                         self.emit(event.key, "participant", s.key, analysis, sentence, "participant", 0.65)
             loc = trigger("location", lang)
             for s in spans:
-                if s.cls != "Place":
-                    continue
+                if s.cls != "Place" or _NEXT_EDITION.search(text):
+                    continue  # "next year's forum will be held in Da Nang": another edition's venue
                 before = text[max(0, rel_pos(s) - 40) : rel_pos(s)]
                 words = before.split()[-5:]
                 if (loc and any(loc.fullmatch(w) for w in words)) or re.search(r"(?:ที่|ณ)(?:เมือง|กรุง)?$", before):
