@@ -182,3 +182,8 @@ def test_a_government_data_exchange_is_a_product() -> None:
         mentions_of("The Savan Government Data Exchange (SavGDX) links 20 ministries.").get("Savan Government Data Exchange")
         == "Product"
     )
+
+
+def test_investment_partners_and_funds_are_typed_by_their_head() -> None:
+    found = mentions_of("The round was led by Savan Delta Partners and the Orchid Seed Fund.")
+    assert found.get("Savan Delta Partners") == "Company" and found.get("Orchid Seed Fund") == "Organization"
