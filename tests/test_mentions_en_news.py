@@ -187,3 +187,16 @@ def test_a_government_data_exchange_is_a_product() -> None:
 def test_investment_partners_and_funds_are_typed_by_their_head() -> None:
     found = mentions_of("The round was led by Savan Delta Partners and the Orchid Seed Fund.")
     assert found.get("Savan Delta Partners") == "Company" and found.get("Orchid Seed Fund") == "Organization"
+
+
+def test_acronyms_may_take_a_letter_from_of() -> None:
+    from kg.mentions.lang.en import _abbreviates
+
+    assert _abbreviates("BSL", "Bank of Savan Lao") and _abbreviates("BOK", "Bank of Kolab")
+    assert not _abbreviates("VNA", "Hanoi")
+
+
+def test_two_org_title_person_runs_joined_by_and() -> None:
+    found = mentions_of("The ceremony was presided over by BSL Governor Vilay Sith and BKL Governor Somsak Deechai.")
+    assert found.get("Vilay Sith") == "Person" and found.get("Somsak Deechai") == "Person"
+    assert not any("Governor" in name for name in found)

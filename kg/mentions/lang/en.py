@@ -616,7 +616,10 @@ def _split_org_title(analysis: Analysis, s: int, e: int) -> list[tuple[int, int]
         person_start = s + len(owner) + 1
         person_end = person_start + len(title) + 1 + len(" ".join(person[:n]))
         # "... Saleumxay Kommasith and Chinese Ambassador ...": what follows "and" is a name of its own
-        after = [_trim(analysis, person_end + len(" and "), e)] if n < len(person) else []
+        after: list[tuple[int, int]] = []
+        if n < len(person):  # what follows "and" may be another "<Org> <Title> <Person>" ("... and BOT Governor Y")
+            a, b = _trim(analysis, person_end + len(" and "), e)
+            after = _split_org_title(analysis, a, b) or [(a, b)]
         ner = _ner_label(analysis, s, s + len(owner))
         if ner == "NORP" and k == 1:
             return [(person_start, person_end), *after]  # "Lao Deputy Prime Minister X": a nationality
@@ -871,9 +874,11 @@ def _only_a_head(name: str) -> bool:
 
 
 def _abbreviates(acronym: str, name: str) -> bool:
-    """The acronym's capitals spell a subsequence of the name's initials, opening on one of its first
-    three ("Ministry of Digital Economy and Society (DES)", "ASEAN ... Agreement (DEFA)"; not "Hanoi (VNA)")."""
-    initials = [w[0] for w in re.split(r"[\s\-]+", name) if w[:1].isupper()]
+    """The acronym's capitals spell a subsequence of the name's initials (connectors may count), opening
+    on one of its first three ("Ministry of Digital Economy and Society (DES)", "ASEAN ... Agreement (DEFA)",
+    "Bank of the Lao PDR (BOL)"; not "Hanoi (VNA)")."""
+    # "of"/"and"/"for" may lend a letter: "Bank of the Lao PDR (BOL)", "Bank of Thailand (BOT)"
+    initials = [w[0].upper() for w in re.split(r"[\s\-]+", name) if w[:1].isupper() or w in {"of", "and", "for"}]
     letters = [c for c in acronym if c.isupper()]
     if not letters or letters[0] not in initials[:3]:
         return _spells(acronym, name)
