@@ -194,3 +194,16 @@ def test_linking_vietnamese_body_with_and_without_its_province() -> None:
     )
     keys = keys_with_label(corpus, "Sở Thông tin và Truyền thông tỉnh Hà Sơn")
     assert keys and keys == keys_with_label(corpus, "Sở Thông tin và Truyền thông")
+
+
+def test_linking_person_reading_that_opens_a_company_name_is_the_company() -> None:
+    corpus = link(
+        Article(
+            "a",
+            "Kolabra Cloud Intelligence, a subsidiary of Vantiko Group, signed the deal. "
+            "Officials said Kolabra Cloud will migrate the tax system.",
+            "en",
+        )
+    )
+    keys = keys_with_label(corpus, "Kolabra Cloud")
+    assert keys and keys == keys_with_label(corpus, "Kolabra Cloud Intelligence")

@@ -246,3 +246,12 @@ def test_relations_country_of_a_body_in_a_sentence_naming_none_is_the_articles()
 )
 def test_relations_next_editions_venue_is_not_this_events(text: str, lang: str) -> None:
     assert not any(p == "location" for _s, p, _o in relations_of(text, lang))
+
+
+def test_relations_jointly_pairs_the_two_named_before_not_a_supporter_after() -> None:
+    found = relations_of(
+        "Vantiko Group and Bokeo Telecom Company said they would jointly build a 5G testbed "
+        "with support from the Mekong Fintech Association."
+    )
+    pairs = {frozenset((s, o)) for s, p, o in found if p == "partner"}
+    assert pairs == {frozenset(("Vantiko Group", "Bokeo Telecom Company"))}

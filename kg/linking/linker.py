@@ -201,6 +201,16 @@ def _name_with_designator(mentions: list[Mention], uf: _UnionFind, ids: dict[tup
             if short is not None and short is not m and short.key is None:
                 uf.union(ids[mention_id(m)], ids[mention_id(short)])
                 short.cls = "Company"  # the parser's PERSON reading of a company's short name
+    # "Alibaba Cloud" beside "Alibaba Cloud Intelligence": a name the parser alone called a person (no title)
+    # that opens a company's name in the same article is that company
+    companies = [m for m in mentions if m.cls == "Company"]
+    for short in mentions:
+        if short.cls != "Person" or short.key or short.attrs.get("title") or short.extractor != "rule:en:name":
+            continue
+        owner = next((c for c in companies if c.text.startswith(short.text + " ")), None)
+        if owner is not None:
+            uf.union(ids[mention_id(owner)], ids[mention_id(short)])
+            short.cls = "Company"
 
 
 @dataclass

@@ -408,7 +408,10 @@ class _Extractor:
             between = last_before(t.start(), {"Product", "Event"})
             if a is not None and between is not None and rel_pos(between) > rel_pos(a):
                 a = None  # "X showed its gateway, while app Y ... announced a partnership with Z": Y's, not X's
-            b = first_after(t.end(), ORG, 80) or joined_before(t.start())
+            # "partnered with B", "a partnership with B": the partner follows; "A and B jointly ...": it is before
+            takes_object = bool(re.search(r"\bwith$", t.group()) or re.match(r"\s+with\b", text[t.end() :]))
+            after, joined = first_after(t.end(), ORG, 80), joined_before(t.start())
+            b = (after or joined) if takes_object else (joined or after)
             if a and b and a.key != b.key and guess_ok("partner", a.key, b.key):
                 self.emit(a.key, "partner", b.key, analysis, sentence, "partner", 0.7)
                 if b.mention.start > t.end() - 1 + sentence.start:  # "in cooperation with A and B": B too
