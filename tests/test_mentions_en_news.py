@@ -200,3 +200,7 @@ def test_two_org_title_person_runs_joined_by_and() -> None:
     found = mentions_of("The ceremony was presided over by BSL Governor Vilay Sith and BKL Governor Somsak Deechai.")
     assert found.get("Vilay Sith") == "Person" and found.get("Somsak Deechai") == "Person"
     assert not any("Governor" in name for name in found)
+
+
+def test_venture_capital_opening_a_sentence_is_no_company() -> None:
+    assert "Venture" not in mentions_of("Venture capital firms poured money into startups in Pakse.")

@@ -174,6 +174,7 @@ STARTERS = {
 } | _DATE_WORDS
 #: words that look like names but, alone, are common nouns or adjectives in this news domain
 COMMON_CAPITALISED = {
+    "Venture",  # "Venture capital firms ...": the parser reads an organisation
     "Internet",
     "Government",
     "Ministry",
