@@ -507,14 +507,21 @@ class _Extractor:
         else:
             return None
         entity = self.corpus.entities[key]
-        at = analysis.text.rfind(name.split(" of ", 1)[-1], max(0, m.start - 160), m.start)
-        start, end = (at, at + len(name.split(" of ", 1)[-1])) if at >= 0 else (m.start, m.end)
+        self.office_mention(analysis, m, entity, name.split(" of ", 1)[-1], max(0, m.start - 160))
+        return entity
+
+    @staticmethod
+    def office_mention(analysis: Analysis, m: Mention, entity: Entity, office: str, since: int) -> None:
+        """Record that the article names ``entity`` through the office of the person ``m``: a mention at the
+        office's words before the person (from ``since``), or at the person where they are not found."""
+        at = analysis.text.rfind(office, since, m.start)
+        start, end = (at, at + len(office)) if at >= 0 else (m.start, m.end)
         entity.mentions.append(
             Mention(
-                analysis.article.id, analysis.text[start:end], start, end, entity.cls, m.lang, "rule:office", m.sentence, key, 0.7
+                analysis.article.id, analysis.text[start:end], start, end, entity.cls, m.lang, "rule:office", m.sentence,
+                entity.key, 0.7,
             )
-        )
-        return entity
+        )  # fmt: skip
 
     def positions(self, analysis: Analysis, sentence: Sentence, spans: list[_Span]) -> None:
         """holdsPositionIn: a person's office, from the title before the name or beside it."""
@@ -564,12 +571,7 @@ class _Extractor:
                     # "Prime Minister X" names the government X heads even where the article does not
                     self.corpus.entities[gov.id] = curated_entity(gov.id, self.gazetteer)
                 if gov:
-                    office = analysis.text.rfind(str(title), sentence.start, m.start)
-                    start, end = (office, office + len(str(title))) if office >= 0 else (m.start, m.end)
-                    self.corpus.entities[gov.id].mentions.append(
-                        Mention(analysis.article.id, analysis.text[start:end], start, end, "Government", m.lang,
-                                "rule:office", m.sentence, gov.id, 0.7)
-                    )  # fmt: skip
+                    self.office_mention(analysis, m, self.corpus.entities[gov.id], str(title), sentence.start)
                     self.emit(s.key, "holdsPositionIn", gov.id, analysis, sentence, "holdsPositionIn:office", 0.75)
                 continue
             if str(title).lower() in _ENVOYS:

@@ -3,6 +3,7 @@ acronyms with their long forms, spaCy's statistical NER for the rest, anaphors."
 
 from __future__ import annotations
 
+import functools
 import re
 
 from kg.mentions.common import REFERENCE, UNTYPED, class_by_head, mention, split_title, title_org_class
@@ -870,8 +871,13 @@ def _company_cue(analysis: Analysis, start: int, name: str) -> bool:
 
 def _only_a_head(name: str) -> bool:
     """The name is nothing but a head word ("MoU", "Agreement", "Roadmap")."""
-    bare = name.removeprefix("the ").removeprefix("The ").casefold()
-    return any(bare == head.casefold() for kind in ("prefix", "suffix") for head, _ in head_table("en", kind))
+    return name.removeprefix("the ").removeprefix("The ").casefold() in _head_words()
+
+
+@functools.cache
+def _head_words() -> frozenset[str]:
+    """Every English head word, case-folded (looked up once per name span, so built once)."""
+    return frozenset(head.casefold() for kind in ("prefix", "suffix") for head, _ in head_table("en", kind))
 
 
 def _abbreviates(acronym: str, name: str) -> bool:
