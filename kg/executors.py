@@ -117,9 +117,7 @@ def _run_dask(
     try:
         workers = max(1, sum(client.nthreads().values()))
         parts = chunk(articles, workers)
-        futures = client.map(
-            process_articles, parts, gazetteer_kinds=gazetteer_kinds, batch_size=batch_size, pure=False
-        )
+        futures = client.map(process_articles, parts, gazetteer_kinds=gazetteer_kinds, batch_size=batch_size, pure=False)
         for _future, result in dask_completed(futures, with_results=True):
             yield result
     finally:

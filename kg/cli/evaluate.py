@@ -12,6 +12,8 @@ import click
 @click.argument("gold", type=click.Path(exists=True, dir_okay=False, path_type=Path))
 @click.argument("graphs", nargs=-1, required=True, type=click.Path(exists=True, dir_okay=False, path_type=Path))
 @click.option("--json", "as_json", is_flag=True, help="Print one JSON object instead of text.")
+@click.option("--by-extractor", is_flag=True, help="Also give the precision of every extractor (rule) name.")
+@click.option("--summary", is_flag=True, help="Only the figures: no list of missed and spurious facts.")
 @click.option("--min-entity-f1", type=float, default=0.0, show_default=True, help="Exit 1 below this entity F1.")
 @click.option("--min-relation-f1", type=float, default=0.0, show_default=True, help="Exit 1 below this relation F1.")
 @click.pass_context
@@ -20,19 +22,24 @@ def command(
     gold: Path,
     graphs: tuple[Path, ...],
     as_json: bool,
+    by_extractor: bool,
+    summary: bool,
     min_entity_f1: float,
     min_relation_f1: float,
 ) -> None:
     """Score GRAPH (one or more RDF files) against GOLD annotations.
 
-    Prints entity and relation precision, recall and F1, duplicate nodes,
-    cross-lingual merging and evidence coverage. Exits 1 when a --min-* threshold
-    is not met.
+    Prints the reference scorer's figures (entity and relation precision,
+    recall and F1, duplicate nodes, cross-lingual merging, evidence coverage),
+    then the same per language of the gold's documents and per property, and
+    every spurious relation with its extractor and sentence and every missed
+    one with its documents. Exits 1 when a --min-* threshold is not met.
     """
     from rdflib import Graph
 
     from kg.errors import InputError
-    from kg.evaluate import format_score, load_gold, score
+    from kg.evaluate import format_score, load_gold
+    from kg.evaluate_breakdown import breakdown, format_breakdown
 
     graph = Graph()
     for path in graphs:
@@ -40,7 +47,14 @@ def command(
             graph.parse(path)
         except Exception as e:  # rdflib raises many parser-specific types
             raise InputError(path, f"cannot parse graph: {e}") from e
-    result = score(load_gold(gold), graph)
-    click.echo(json.dumps(result, ensure_ascii=False, indent=1) if as_json else format_score(result))
+    detail = breakdown(load_gold(gold), graph)
+    result = detail["overall"]
+    if as_json:
+        click.echo(
+            json.dumps({**result, "breakdown": {k: v for k, v in detail.items() if k != "overall"}}, ensure_ascii=False, indent=1)
+        )
+    else:
+        click.echo(format_score(result))
+        click.echo(format_breakdown(detail, errors=not summary, by_extractor=by_extractor))
     ok = result["entities"]["f1"] >= min_entity_f1 and result["relations"]["f1"] >= min_relation_f1
     ctx.exit(0 if ok else 1)
