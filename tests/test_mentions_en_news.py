@@ -204,3 +204,11 @@ def test_two_org_title_person_runs_joined_by_and() -> None:
 
 def test_venture_capital_opening_a_sentence_is_no_company() -> None:
     assert "Venture" not in mentions_of("Venture capital firms poured money into startups in Pakse.")
+
+
+def test_ampersand_before_the_joins_two_names_not_one_company() -> None:
+    from conftest import mentions_of
+
+    found = mentions_of("ZENTIX & the Bank of Kites to launch a digital wallet.")
+    assert "ZENTIX & the Bank of Kites" not in found and found.get("Bank of Kites") == "PublicBody"
+    assert mentions_of("Marlow & Finch Holdings opened an office in Vientiane.").get("Marlow & Finch Holdings") == "Company"

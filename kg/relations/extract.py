@@ -18,6 +18,7 @@ from kg.mentions.gazetteer_match import GazetteerMatcher
 from kg.nlp.analysis import Analysis
 from kg.records import Entity, Evidence, Mention, Relation, Sentence
 from kg.relations.dependency import DependencyMatch
+from kg.relations.guards import apply_guards
 from kg.resources import data_dir
 
 ORG = {"Organization", "PublicBody", "Government", "Ministry", "Company"}
@@ -51,6 +52,10 @@ _ATTENDANCE = re.compile(
     r"\battend(?:ed|ing|ees)\b|\btook part\b|\bparticipated\b|\bdelegates? (?:from|of)\b|tham dự|có mặt|เข้าร่วม|ร่วมงาน",
     re.IGNORECASE,
 )
+#: how far before a name (characters) the office phrase that may name its country reaches
+OFFICE_PHRASE_WINDOW = 45
+#: the country an unqualified office means in the press of a language ("Thủ tướng Chính phủ X": Vietnam's)
+HOME_COUNTRY = {"vi": "country/vietnam", "th": "country/thailand", "lo": "country/laos", "km": "country/cambodia"}
 _ENVOYS = {"ambassador", "envoy", "consul", "consul-general", "consul general", "đại sứ", "เอกอัครราชทูต"}
 #: properties whose trigger rule stands down in a sentence where the parse read the same property,
 #: unless the rule's guess is a name the parse also put in that property: the parse knows which
@@ -198,6 +203,35 @@ class _Extractor:
 
     # --- per sentence ----------------------------------------------------------------------
     # --- dependency matches (English parse) ---------------------------------------------
+    def office_country(self, analysis: Analysis, m: Mention, spans: list[_Span]) -> str | None:
+        """The country whose government a "Prime Minister X" serves: the one named in the office phrase
+        just before the name ("Lao Prime Minister X", "Thủ tướng Chính phủ Lào X"); else, leaving out the
+        countries named in the office phrases of the sentence's other people, the context country, where
+        the sentence names no other, the home country of the article's language (vi, th, lo, km)."""
+        mentions = [c for c in self.corpus.mentions.get(analysis.article.id, []) if not c.attrs.get("nested")]
+        country_of = {id(c): c.key if c.cls == "Country" else self.curated_country(c.key) for c in mentions if c.key}
+        countries = [c for c in mentions if country_of.get(id(c)) and c.sentence == m.sentence]
+        people = sorted((o.mention for o in spans if o.cls == "Person"), key=lambda p: p.start)
+
+        def phrase_country(person: Mention) -> Mention | None:
+            before = [p.end for p in people if p.end <= person.start]
+            floor = max([*before, person.start - OFFICE_PHRASE_WINDOW])
+            inside = [c for c in countries if floor <= c.start and c.end <= person.start]
+            return inside[-1] if inside else None
+
+        own = phrase_country(m)
+        if own is not None:
+            return country_of[id(own)]
+        claimed = {id(c) for p in people if p is not m and (c := phrase_country(p)) is not None}
+        if all(id(c) in claimed for c in countries) and analysis.lang in HOME_COUNTRY:
+            return HOME_COUNTRY[analysis.lang]
+        return self.context_country(analysis, m)
+
+    def curated_country(self, key: str | None) -> str | None:
+        """The curated country of a government (the one its office phrase names), else None."""
+        entry = self.gazetteer.get(key) if key else None
+        return entry.country if entry is not None and entry.cls == "Government" else None
+
     @staticmethod
     def resolve(span: tuple[int, int], head: tuple[int, int] | None, spans: list[_Span]) -> _Span | None:
         """The linked mention a dependency phrase stands for: the one overlapping its head word.
@@ -565,7 +599,7 @@ class _Extractor:
                     self.emit(s.key, "holdsPositionIn", org.key, analysis, sentence, "holdsPositionIn:office-of", 0.75)
                 continue
             if org_class == "Government":
-                country = self.context_country(analysis, m)
+                country = self.office_country(analysis, m, spans)
                 gov = next((e for e in self.gazetteer.entries if e.cls == "Government" and e.country == country), None)
                 if gov and gov.id not in self.corpus.entities:
                     # "Prime Minister X" names the government X heads even where the article does not
@@ -646,7 +680,13 @@ def extract_relations(
                 "subOrganizationOf:gazetteer",
                 0.9,
             )
-    return _without_partyless_agreements(corpus, _subsumed(ex.relations))
+    curated = {
+        key: entry.country
+        for key in corpus.entities
+        if (entry := gazetteer.get(key)) is not None and entry.country and entry.country != key
+    }
+    standing, _refused = apply_guards(_subsumed(ex.relations), curated)
+    return _without_partyless_agreements(corpus, standing)
 
 
 def _without_partyless_agreements(corpus: LinkedCorpus, relations: list[Relation]) -> list[Relation]:

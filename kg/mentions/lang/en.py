@@ -547,33 +547,42 @@ def _exact_org(analysis: Analysis, start: int, name: str) -> bool:
 
 
 def _split_conjunction(analysis: Analysis, s: int, name: str) -> list[tuple[int, int]] | None:
-    """Split "X and Y" where both sides are names of their own ("Vantiko Group and Bokeo Telecom
-    Company"); an office's "of ... and ..." stays whole ("Ministry of Industry and Commerce")."""
-    parts = name.split(" and ")
+    """Split "X and Y" (or "X & Y") where both sides are names of their own ("Vantiko Group and Bokeo
+    Telecom Company", "Zentix & the Bank of Kites"); an office's "of ... and ..." stays whole ("Ministry of
+    Industry and Commerce")."""
+    pieces = _CONJUNCTION.split(name)
+    parts, joins = pieces[::2], pieces[1::2]
     groups: list[tuple[int, int]] = []
     group_start, pos = s, s
     for i, part in enumerate(parts):
         if i > 0:
-            left = analysis.text[group_start : pos - len(" and ")]
+            joint = len(joins[i - 1])
+            left = analysis.text[group_start : pos - joint]
             # the parser's ORG is trusted only where no office's "of" runs on ("Ministry of Posts and Digital Affairs")
             named = _distinctive(part.split()) or class_by_head(part, "en") is not None
             parsed = " of " not in left and named and _exact_org(analysis, pos, part)
             # "... and the Central Committee": a second name with its own head after "and the"
             after_the = part.startswith("the ") and class_by_head(part[4:], "en") is not None
             whole = _stands_alone(part) or _curated(part) or parsed or after_the
+            amp_the = joins[i - 1] == " & " and after_the  # "X & the Bank of Y": two names whatever X is
+            if joins[i - 1] == " & ":  # "Marlow & Finch Holdings" is one company
+                whole = after_the or (_curated(part) and _curated(left))
             # "Digital Economy and Society Policy Framework": a plan's or event's name runs over "and"
             # unless what comes before has a head of its own
             inside = class_by_head(part, "en") in {"Program", "Event", "Agreement"} and class_by_head(left, "en") is None
-            if whole and not (inside and not _curated(left)) and _left_stands_alone(analysis, group_start, left):
-                groups.append((group_start, pos - len(" and ")))
+            alone = amp_the or _left_stands_alone(analysis, group_start, left)
+            if whole and not (inside and not _curated(left)) and alone:
+                groups.append((group_start, pos - joint))
                 group_start = pos
-        pos += len(part) + len(" and ")
+        pos += len(part) + (len(joins[i]) if i < len(joins) else 0)
     if not groups:
         return None
     groups.append((group_start, s + len(name)))
     return [_trim(analysis, a, b) for a, b in groups]
 
 
+#: what joins two names that may each stand alone
+_CONJUNCTION = re.compile(r"( and | & )")
 _POSSESSIVE = re.compile(r"[’']s\s+")
 #: possessives that belong to a name ("Lao People's Revolutionary Party", "Women's Union")
 _NAME_POSSESSIVES = {"People", "Women", "Children", "Veterans", "Workers", "Farmers", "Youth", "Men"}
@@ -763,12 +772,14 @@ def _name_spans(analysis: Analysis, start: int, end: int) -> list[tuple[int, int
             quoted = s > 0 and analysis.text[s - 1] in '“"‘'  # a quoted title or theme is one piece
             office = split_title(name, "en")[1].endswith(" of")  # "Minister of X and Y Name": one office
             venue = _VENUE_RUN.search(name)  # "Diamond Island Convention and Exhibition Center": one venue
-            if " and " in name and not quoted and not office and not venue and not _shortened_whole(analysis, e, name):
+            joined = " and " in name or " & " in name
+            if joined and not quoted and not office and not venue and not _shortened_whole(analysis, e, name):
                 split = _split_conjunction(analysis, s, name)
                 if split:
                     for a, b in split:
                         spans.extend(_split_org_title(analysis, a, b) or [(a, b)])
                     continue
+            if " and " in name and not quoted and not office and not venue and not _shortened_whole(analysis, e, name):
                 if class_by_head(name, "en") is None and _parts_are_names(analysis, s, name):
                     pos = s
                     for part in name.split(" and "):
