@@ -124,17 +124,61 @@ def looks_like_title(line: str) -> bool:
     )
 
 
+#: a line that ends a sentence (or a heading's colon) is never joined to the next
+_LINE_END = re.compile(r"[.!?…:;]['\"”’)\]]*$")
+#: a line that opens a list item stays a line of its own
+_LIST_ITEM = re.compile(r"^(?:[-*•·–]\s|\d{1,3}[.)]\s|\(?[a-z]\)\s)")
+#: words a sentence does not end on: a line ending on one runs on in the next ("the Ministry of\nFinance")
+_RUN_ON_WORDS = frozenset(
+    "a an the and or of to in on at for with by from as that which who và của các những với cho trong tại về là".split()
+)
+#: the width of hard-wrapped text (plain text and Markdown wrapped at 60-100 columns)
+WRAP_WIDTH = (55, 100)
+
+
+def _wrapped_block(block: list[str]) -> bool:
+    """A run of lines hard-wrapped at one width: three or more, and most lines but the last that wide."""
+    if len(block) < 3:
+        return False
+    body = block[:-1]
+    wide = [line for line in body if WRAP_WIDTH[0] <= len(line) <= WRAP_WIDTH[1]]
+    return len(wide) * 3 >= len(body) * 2 and max(map(len, wide), default=0) - min(map(len, wide), default=0) <= 30
+
+
+def soft_break(prev: str, line: str, wrapped: bool) -> bool:
+    """Whether the line break between ``prev`` and ``line`` is inside a sentence (a hard wrap).
+
+    Never after a sentence end or before a list item; then where the next line opens in lower case,
+    the line ends on a word no sentence ends on, or the lines are one hard-wrapped block.
+    """
+    if _LINE_END.search(prev) or _LIST_ITEM.match(line):
+        return False
+    first = next((ch for ch in line if ch.isalpha()), "")
+    words = prev.rsplit(None, 1)
+    return (first.islower() and first.upper() != first) or (words[-1].casefold() in _RUN_ON_WORDS) or wrapped
+
+
 def _paragraphs(lines: list[str]) -> str:
+    """Lines joined into paragraphs: blank lines kept as one, hard-wrapped lines joined with a space."""
     out: list[str] = []
-    blank = True
+    block: list[str] = []
+
+    def flush() -> None:
+        wrapped = _wrapped_block(block)
+        text = block[0]
+        for prev, line in zip(block, block[1:]):
+            text += (" " if soft_break(prev, line, wrapped) else "\n") + line
+        out.append(text)
+        block.clear()
+
     for line in lines:
         if line:
-            out.append(line)
-            blank = False
-        elif not blank:
-            out.append("")
-            blank = True
-    return "\n".join(out).strip()
+            block.append(line)
+        elif block:
+            flush()
+    if block:
+        flush()
+    return "\n\n".join(out).strip()
 
 
 def _top_indices(lines: list[str], n: int) -> list[int]:
