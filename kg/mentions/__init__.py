@@ -26,6 +26,10 @@ def _rules(analysis: Analysis, matcher: GazetteerMatcher) -> list[Mention]:
         from kg.mentions.lang import th
 
         return th.find_mentions(analysis, tech_words=matcher.technology_labels.get("th", set()))
+    elif lang == "lo":
+        from kg.mentions.lang.lo import find_mentions as rules
+    elif lang == "km":
+        from kg.mentions.lang.km import find_mentions as rules
     else:
         from kg.mentions.lang.generic import find_mentions as rules
     return rules(analysis)
