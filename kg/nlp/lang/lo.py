@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import spacy
 from spacy.tokens import Doc
 
@@ -16,13 +18,26 @@ class LaoTokenizer:
 
     def __call__(self, text: str) -> Doc:
         from laonlp.tokenize import word_tokenize
+        from spacy.util import get_words_and_spaces
 
-        words = [w for w in word_tokenize(text) if w]
-        if "".join(words) != text:  # keep offsets exact whatever the segmenter did
-            words = text.split(" ")
-            spaces = [True] * (len(words) - 1) + [False]
-            return Doc(self.vocab, words=words, spaces=spaces)
-        return Doc(self.vocab, words=words, spaces=[False] * len(words))
+        words, spaces = get_words_and_spaces(aligned_words(text, word_tokenize(text)), text)
+        return Doc(self.vocab, words=words, spaces=spaces)
+
+
+def aligned_words(text: str, words: list[str]) -> list[str]:
+    """The segmenter's words in ``text`` order, with whatever it dropped or changed ("/", double spaces)
+    put back as words of their own, so that the words cover every non-space character of ``text``."""
+    out: list[str] = []
+    pos = 0
+    for word in (w.strip() for w in words):
+        at = text.find(word, pos) if word else -1
+        if at < 0:
+            continue
+        out += re.findall(r"\S+", text[pos:at])
+        out.append(word)
+        pos = at + len(word)
+    out += re.findall(r"\S+", text[pos:])
+    return out
 
 
 def load() -> spacy.Language:
