@@ -10,6 +10,7 @@ from __future__ import annotations
 from kg.gazetteer import GazetteerEntry
 from kg.mentions.common import REFERENCE, UNTYPED, mention
 from kg.mentions.gazetteer_match import GazetteerMatcher, default_matcher
+from kg.mentions.lexicons import not_names
 from kg.nlp.analysis import Analysis
 from kg.records import Mention
 
@@ -67,6 +68,44 @@ def _gazetteer_mentions(analysis: Analysis, matcher: GazetteerMatcher) -> list[M
     return out
 
 
+def _only_common_terms(m: Mention, matcher: GazetteerMatcher) -> bool:
+    """A rule-found name made only of words that name no entity ("MoU", "Proof of Concept") and
+    technology words ("CBDC PoC"): a document or a stage, not a body, product or event."""
+    if m.extractor == "gazetteer" or m.key:
+        return False
+    terms = not_names()
+    text = m.text.casefold()
+    if text in terms:
+        return True
+    rest = text
+    for phrase in sorted((t for t in terms if " " in t), key=len, reverse=True):
+        rest = rest.replace(phrase, " \0 ")  # a placeholder word for the phrase: "proof of concept"
+    words = rest.split()
+    common = [w for w in words if w == "\0" or w in terms]
+    return bool(common) and all(w == "\0" or w in terms or w in matcher.technology_words for w in words)
+
+
+def _without_redefined_acronyms(analysis: Analysis, candidates: list[Mention]) -> list[Mention]:
+    """A curated acronym that the article defines for a name the gazetteer does not hold ("the Bank of
+    Kitramo (BoK)", where the gazetteer's BoK is the Bank of Korea) stands for the article's name there:
+    the curated reading goes, and the rules' acronym takes its place."""
+    ending: dict[int, list[Mention]] = {}
+    for m in candidates:
+        ending.setdefault(m.end, []).append(m)
+    out = []
+    for m in candidates:
+        before = ending.get(m.start - 2, []) if analysis.text[m.start - 2 : m.start] == " (" else []
+        redefined = (
+            m.extractor == "gazetteer"
+            and " " not in m.text
+            and any(b.cls != UNTYPED for b in before)
+            and not any(b.extractor == "gazetteer" for b in before)
+        )
+        if not redefined:
+            out.append(m)
+    return out
+
+
 def _priority(m: Mention) -> tuple:
     """Longest span first; at equal length: an unambiguous curated name, then an acronym the
     article defines (it beats an ambiguous curated one: "MFA"), then other curated, typed, confident."""
@@ -89,7 +128,11 @@ def find_mentions(analysis: Analysis, *, matcher: GazetteerMatcher | None = None
     matcher = matcher or default_matcher()
     refs, candidates = [], []
     for m in _gazetteer_mentions(analysis, matcher) + _rules(analysis, matcher):
-        (refs if m.cls == REFERENCE else candidates).append(m)
+        if m.cls == REFERENCE:
+            refs.append(m)
+        elif not _only_common_terms(m, matcher):
+            candidates.append(m)
+    candidates = _without_redefined_acronyms(analysis, candidates)
     candidates.sort(key=_priority)
     kept: list[Mention] = []
     for m in candidates:

@@ -39,7 +39,11 @@ class GazetteerMatcher:
         latin, other = set(), set()
         #: technology names per language (Thai rules let one close a name after a space)
         self.technology_labels: dict[str, set[str]] = {}
+        #: every technology name and acronym of any language, case-folded ("cbdc", "blockchain")
+        self.technology_words: set[str] = set()
         for surface, lang, entry, is_acronym, is_ambiguous in gazetteer.surface_forms():
+            if entry.cls == "Technology":
+                self.technology_words.add(surface.casefold())
             if entry.cls == "Technology" and not is_acronym and not is_ambiguous:
                 self.technology_labels.setdefault(lang, set()).add(surface)
             if is_acronym:

@@ -50,3 +50,9 @@ def title_table(lang: str) -> tuple[tuple[str, str | None], ...]:
 def honorifics(lang: str) -> tuple[str, ...]:
     """Return the honorifics of a language, longest first."""
     return tuple(sorted(titles().get(lang, {}).get("honorifics", []), key=len, reverse=True))
+
+
+@functools.cache
+def not_names() -> frozenset[str]:
+    """Return the case-folded words and phrases that never name an entity (``MoU``, ``PoC``, ``GDP``)."""
+    return frozenset(t.casefold() for t in _load_json("not_names.json").get("terms", []))

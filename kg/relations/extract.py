@@ -106,6 +106,10 @@ class _Extractor:
         self.gazetteer = gazetteer
         self.matcher = matcher
         self.relations: list[Relation] = []
+        #: the agreements found so far in each article, in order
+        self.agreements: dict[str, list[str]] = {}
+        #: the (article, sentence index) where an agreement was last found
+        self.agreement_sentence: tuple[str, int] | None = None
 
     def emit(
         self,
@@ -292,7 +296,7 @@ class _Extractor:
                 for s in spans
                 if s.cls == "Technology" and m.object[0] <= s.mention.start and s.mention.end <= m.object[1]
             ]
-            self.agreement(analysis, sentence, parties, topics, main_event, events, rule=group[0].pattern, kind="dep")
+            self.agreement(analysis, sentence, parties, topics, events, rule=group[0].pattern, kind="dep")
             made = True
         return made, read
 
@@ -309,7 +313,10 @@ class _Extractor:
 
         def joined_before(pos: int) -> _Span | None:
             """The first of two organisations joined by "and" just before ``pos`` ("A and B signed")."""
-            before = [s for s in spans if s.cls in ORG and s.mention.end - sentence.start <= pos]
+            before = []
+            for s in (s for s in spans if s.cls in ORG and s.mention.end - sentence.start <= pos):
+                if not before or before[-1].key != s.key:  # "Bank of X (BoX)": one name with its acronym
+                    before.append(s)
             if len(before) < 2:
                 return None
             a, b = before[-2], before[-1]
@@ -435,7 +442,9 @@ class _Extractor:
                 word = words.search(text, t.start()) if words else None
                 anchor = word.end() if word else t.end()
                 topics = [s for s in spans if s.cls == "Technology" and 0 <= rel_pos(s) - anchor <= AGREEMENT_TOPIC_WINDOW]
-                self.agreement(analysis, sentence, [before, after], topics, main_event, events)
+                self.agreement(analysis, sentence, [before, after], topics, events)
+        if not signed and self.agreement_sentence != (analysis.article.id, sentence.index):
+            self.agreement_anaphor(analysis, sentence, spans, events)
         partner = trigger("partner", lang)
         if partner and (t := partner.search(text)):
             a = last_before(t.start(), ORG)
@@ -462,6 +471,21 @@ class _Extractor:
                     self.emit(a, "cooperatesWith", b, analysis, sentence, "cooperatesWith", 0.65)
         self.positions(analysis, sentence, spans)
 
+    def agreement_anaphor(self, analysis: Analysis, sentence: Sentence, spans: list[_Span], events: list[_Span]) -> None:
+        """A sentence that refers back to the article's one agreement ("The agreement was signed on the sidelines of
+        X", "the cooperation covers A, B and C"): where it was signed, and the technologies it lists."""
+        found = self.agreements.get(analysis.article.id, [])
+        pattern = trigger("agreement_anaphor", analysis.lang)
+        if len(found) != 1 or not pattern or not (ref := pattern.search(sentence.text)):
+            return
+        key = found[0]
+        sign = trigger("signing", analysis.lang)
+        if events and sign and sign.search(sentence.text):
+            event = min(events, key=lambda e: abs(e.mention.start - sentence.start - ref.start()))
+            self.emit(key, "signedAt", event.key, analysis, sentence, "signedAt:anaphor", 0.6)
+        for tech in dict.fromkeys(s.key for s in spans if s.cls == "Technology" and s.mention.start - sentence.start > ref.end()):
+            self.emit(key, "concerns", tech, analysis, sentence, "concerns:anaphor", 0.55)
+
     @staticmethod
     def developer(t: re.Match[str], companies: list[_Span], prod: _Span, rel_pos: Callable[[_Span], int]) -> _Span | None:
         """Who made a product, read from where its trigger stands: after "developed by"/"do"/"โดย",
@@ -480,7 +504,6 @@ class _Extractor:
         sentence: Sentence,
         parties: list[_Span],
         topics: list[_Span],
-        main_event: str | None,
         events: list[_Span],
         *,
         rule: str = "party",
@@ -511,12 +534,12 @@ class _Extractor:
         for i, a in enumerate(keys):
             for b in keys[i + 1 :]:
                 self.emit(a, "partner", b, analysis, sentence, partner_rule, confidence - 0.1, kind=kind)
-        elsewhere = trigger("elsewhere_in_time", analysis.lang)
-        event = events[0].key if events else None
-        if event is None and main_event and not (elsewhere and elsewhere.search(sentence.text)):
-            event = main_event
-        if event:
-            self.emit(key, "signedAt", event, analysis, sentence, "signedAt", 0.6)
+        self.agreement_sentence = (analysis.article.id, sentence.index)
+        found_in = self.agreements.setdefault(analysis.article.id, [])
+        if key not in found_in:
+            found_in.append(key)
+        if events:  # only where the signing sentence names the event: a fact cites the sentence that states it
+            self.emit(key, "signedAt", events[0].key, analysis, sentence, "signedAt", 0.6)
         for tech in dict.fromkeys(t.key for t in topics):
             self.emit(key, "concerns", tech, analysis, sentence, topic_rule, confidence - 0.2, kind=kind)
 

@@ -522,6 +522,15 @@ def _stands_alone(name: str) -> bool:
     return len(words) >= 2 and class_by_head(name, "en") is not None and _distinctive(words[:-1])
 
 
+def _named_alone(analysis: Analysis, name: str) -> bool:
+    """The article also names ``name`` on its own, not after "and"/"&" ("SORAMITSU" ... "the Bank of the Lao PDR
+    and SORAMITSU"): a distinctive name, so a conjunct of its own rather than the end of a longer name."""
+    if not _distinctive(name.split()) or name.split()[0].islower():
+        return False
+    alone = re.compile(rf"(?<![\w’'-])(?<!and )(?<!& ){re.escape(name)}(?![\w’'-])")
+    return alone.search(analysis.text) is not None
+
+
 def _curated(name: str) -> bool:
     """``name`` is, exactly, a name of the gazetteer ("Viettel", "FPT Corporation")."""
     from kg.mentions.gazetteer_match import default_matcher
@@ -563,7 +572,7 @@ def _split_conjunction(analysis: Analysis, s: int, name: str) -> list[tuple[int,
             parsed = " of " not in left and named and _exact_org(analysis, pos, part)
             # "... and the Central Committee": a second name with its own head after "and the"
             after_the = part.startswith("the ") and class_by_head(part[4:], "en") is not None
-            whole = _stands_alone(part) or _curated(part) or parsed or after_the
+            whole = _stands_alone(part) or _curated(part) or parsed or after_the or _named_alone(analysis, part)
             amp_the = joins[i - 1] == " & " and after_the  # "X & the Bank of Y": two names whatever X is
             if joins[i - 1] == " & ":  # "Marlow & Finch Holdings" is one company
                 whole = after_the or (_curated(part) and _curated(left))

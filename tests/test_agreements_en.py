@@ -1,0 +1,56 @@
+"""Agreements in English news: parties named with their acronyms, document words that name nothing,
+and sentences that refer back to the article's agreement. Invented names throughout."""
+
+from __future__ import annotations
+
+import pytest
+from conftest import mentions_of, relations_of
+
+
+@pytest.mark.parametrize(
+    "text, not_a_name",
+    [
+        ("The Bank of Zelora and Kitramo Co., Ltd have signed an MOU for a CBDC Proof of Concept.", "CBDC Proof of Concept"),
+        ("Kitramo will run the PoC with the Bank of Zelora from March.", "PoC"),
+        ("The Bank of Zelora started the CBDC PoC on Monday with Kitramo Co., Ltd.", "CBDC PoC"),
+        ("Both sides signed a Memorandum of Understanding (MoU) in Vientiane.", "Memorandum of Understanding"),
+    ],
+)
+def test_document_words_are_no_names(text: str, not_a_name: str) -> None:
+    assert not_a_name not in mentions_of(text)
+
+
+def test_a_name_the_article_uses_alone_is_its_own_conjunct() -> None:
+    text = (
+        "KITRAMO built the ledger. "
+        "At the ceremony, the Bank of Zelora and KITRAMO signed an MOU marking the start of the trial."
+    )
+    found = mentions_of(text)
+    assert "Bank of Zelora and KITRAMO" not in found
+    assert "Bank of Zelora" in found
+    assert ("Agreement between Bank of Zelora and KITRAMO", "party", "KITRAMO") in relations_of(text) or any(
+        p == "party" and o == "KITRAMO" for _s, p, o in relations_of(text)
+    )
+
+
+def test_parties_with_acronyms_in_brackets() -> None:
+    text = "The Bank of Zelora (BoZ) and the Bank of Kitramo (BoK) have signed an agreement that will link their QR codes."
+    parties = {o for _s, p, o in relations_of(text) if p == "party"}
+    assert parties == {"Bank of Zelora", "Bank of Kitramo"}
+
+
+def test_signed_at_only_where_a_sentence_states_it() -> None:
+    base = "The Bank of Zelora and the Bank of Kitramo have signed an agreement on QR payments."
+    stated = base + " The agreement was signed on the sidelines of the Zelora Finance Ministers' Meeting in Vientiane."
+    assert any(p == "signedAt" for _s, p, _o in relations_of(stated))
+    unstated = "The Zelora Finance Ministers' Meeting opened in Vientiane on Monday. " + base
+    assert not any(p == "signedAt" for _s, p, _o in relations_of(unstated))
+
+
+def test_topics_of_the_agreement_from_a_sentence_that_refers_to_it() -> None:
+    text = (
+        "The Ministry of Zelora Affairs signed an MoU with the Ministry of Kitramo Affairs on Monday. "
+        "The cooperation covers big data, cloud computing and e-commerce."
+    )
+    topics = {o for _s, p, o in relations_of(text) if p == "concerns"}
+    assert {"big data", "cloud computing", "e-commerce"} <= topics
