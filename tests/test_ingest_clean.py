@@ -94,3 +94,27 @@ def test_clean_text_notes_mojibake(text: str) -> None:
 @pytest.mark.parametrize("a, b", [("Vietnam calls: for digital transformation!", "VIETNAM calls for  digital transformation")])
 def test_clean_title_key_ignores_case_and_punctuation(a: str, b: str) -> None:
     assert title_key(a) == title_key(b)
+
+
+def test_hard_wrapped_lines_are_joined_into_whole_sentences() -> None:
+    from kg.ingest.clean import clean_text
+
+    wrapped = (
+        "The Ministry of Zelora Affairs and the Kitramo Bank signed a memorandum\n"
+        "of understanding on Monday to connect their payment systems across the\n"
+        "border, officials of both sides said in a statement released in Vientiane.\n"
+        "\n"
+        "- first item\n"
+        "- second item\n"
+    )
+    text = clean_text(wrapped, detect_title=False, detect_date=False).text
+    assert "memorandum of understanding on Monday to connect their payment systems across the border" in text
+    assert "- first item\n- second item" in text
+
+
+def test_a_line_that_ends_a_sentence_stays_a_line() -> None:
+    from kg.ingest.clean import soft_break
+
+    assert not soft_break("The forum opened on Monday.", "Delegates from ten countries attended", wrapped=True)
+    assert soft_break("signed by the Minister of", "Zelora Affairs on Monday", wrapped=False)
+    assert soft_break("The two banks will link", "their systems next year", wrapped=False)

@@ -7,6 +7,7 @@ collapse to one space.
 
 from __future__ import annotations
 
+import itertools
 import logging
 import re
 import unicodedata
@@ -25,12 +26,24 @@ TITLE_MAX_CHARS = 200
 TITLE_MAX_WORDS = 30
 
 _SPACES = re.compile(r"[^\S\n]+")
-# control characters other than tab, plus the BOM and soft hyphen; zero-width
-# (non-)joiners and spaces stay, Khmer and Thai text use them.  Unicode
+# control characters other than tab, plus the BOM and soft hyphen.  Unicode
 # noncharacters (U+FDD0..U+FDEF, U+FFFE/U+FFFF of every plane) go too: they are
 # never text, and raptor silently cuts a literal short at one (and at NUL)
 _NONCHARACTERS = "\ufdd0-\ufdef" + "".join(chr(p + 0xFFFE) + chr(p + 0xFFFF) for p in range(0, 0x110000, 0x10000))
-_INVISIBLE = re.compile(f"[\x00-\x08\x0b-\x1f\x7f-\x9f\ufeff\u00ad{_NONCHARACTERS}]")
+# Lone surrogates (from a JSON "\\ud800" escape or a file name that is not UTF-8) are no text either and
+# cannot be written as UTF-8. Zero-width spaces, the word joiner and bidirectional controls would cut a
+# name in two ("Uni\\u200btel") or hide in a label; joiners (U+200C/D) go only between Latin letters or digits.
+_SURROGATES = "\ud800-\udfff"
+_FORMAT_CONTROLS = "\u200b\u2060\u200e\u200f\u061c\u202a-\u202e\u2066-\u2069"
+_INVISIBLE = re.compile(
+    f"[\x00-\x08\x0b-\x1f\x7f-\x9f\ufeff\u00ad{_NONCHARACTERS}{_SURROGATES}{_FORMAT_CONTROLS}]"
+    "|(?<=[0-9A-Za-z\u00c0-\u024f])[\u200c\u200d](?=[0-9A-Za-z\u00c0-\u024f])"
+)
+_LONE_SURROGATE = re.compile(f"[{_SURROGATES}]")
+#: a run of this many symbols or punctuation marks without a letter, digit or space is cut into pieces
+#: (spaCy's tokenizer takes time growing with the square of a run's length: 15,000 '&' took 23 s)
+SYMBOL_RUN = 32
+_SYMBOL_RUN = re.compile(f"[^\\w\\s]{{{SYMBOL_RUN + 1},}}")
 _KEY = re.compile(r"\w+")
 _NOT_A_TITLE_END = (".", ":", ";", ",", "។")
 # UTF-8 read as cp1252/latin-1 always shows a lead byte (Â..ô) followed by a continuation
@@ -65,6 +78,18 @@ def one_line(value: str) -> str:
     return " ".join(_INVISIBLE.sub("", " ".join(value.split())).split())
 
 
+def drop_surrogates(text: str) -> tuple[str, str | None]:
+    """Remove lone surrogates (a JSON ``"\\ud800"``): they are not text and cannot be written as UTF-8.
+
+    Returns:
+        The text, and a note for the report when any were removed.
+    """
+    found = len(_LONE_SURROGATE.findall(text))
+    if not found:
+        return text, None
+    return _LONE_SURROGATE.sub("", text), f"{found} lone surrogate(s) removed (not Unicode text)"
+
+
 def repair_mojibake(text: str) -> tuple[str, bool]:
     """Undo UTF-8 read as cp1252/latin-1 ("CafÃ©" → "Café"), and nothing else.
 
@@ -88,7 +113,7 @@ def repair_mojibake(text: str) -> tuple[str, bool]:
 
 
 def normalise_lines(text: str) -> tuple[list[str], list[str]]:
-    """Repair mojibake, apply NFC, drop invisible characters and collapse spaces.
+    """Repair mojibake, apply NFC, drop invisible characters, cut long symbol runs and collapse spaces.
 
     Args:
         text: Decoded text.
@@ -97,12 +122,22 @@ def normalise_lines(text: str) -> tuple[list[str], list[str]]:
         The stripped lines, and notes for the report.
     """
     notes: list[str] = []
+    text, note = drop_surrogates(text)
+    notes += [note] if note else []
     text, repaired = repair_mojibake(text)
     if repaired:
         notes.append("mojibake repaired")
     text = unicodedata.normalize("NFC", text)
+    if _SYMBOL_RUN.search(text):
+        notes.append(f"runs of more than {SYMBOL_RUN} symbols cut into pieces")
+        text = _SYMBOL_RUN.sub(_cut_run, text)
     lines = [_SPACES.sub(" ", _INVISIBLE.sub("", line.replace("\t", " "))).strip() for line in text.splitlines()]
     return lines, notes
+
+
+def _cut_run(m: re.Match[str]) -> str:
+    run = m.group()
+    return " ".join(run[i : i + SYMBOL_RUN] for i in range(0, len(run), SYMBOL_RUN))
 
 
 def title_key(text: str) -> str:
@@ -130,7 +165,8 @@ _LINE_END = re.compile(r"[.!?…:;]['\"”’)\]]*$")
 _LIST_ITEM = re.compile(r"^(?:[-*•·–]\s|\d{1,3}[.)]\s|\(?[a-z]\)\s)")
 #: words a sentence does not end on: a line ending on one runs on in the next ("the Ministry of\nFinance")
 _RUN_ON_WORDS = frozenset(
-    "a an the and or of to in on at for with by from as that which who và của các những với cho trong tại về là".split()
+    {"a", "an", "the", "and", "or", "of", "to", "in", "on", "at", "for", "with", "by", "from", "as", "that", "which"}
+    | {"who", "và", "của", "các", "những", "với", "cho", "trong", "tại", "về", "là"}
 )
 #: the width of hard-wrapped text (plain text and Markdown wrapped at 60-100 columns)
 WRAP_WIDTH = (55, 100)
@@ -166,7 +202,7 @@ def _paragraphs(lines: list[str]) -> str:
     def flush() -> None:
         wrapped = _wrapped_block(block)
         text = block[0]
-        for prev, line in zip(block, block[1:]):
+        for prev, line in itertools.pairwise(block):
             text += (" " if soft_break(prev, line, wrapped) else "\n") + line
         out.append(text)
         block.clear()
