@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import bisect
+import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import Any
@@ -50,6 +51,60 @@ class Analysis:
         return self.sentences[index]
 
 
+#: Texts longer than this are parsed in chunks of whole paragraphs (or sentences) and the chunks'
+#: parses joined into one doc: spaCy refuses texts over ``nlp.max_length`` (E088, 1,000,000
+#: characters) and its parser needs about 1 GB of memory per 100,000 characters parsed at once.
+#: Articles up to this size are parsed whole, exactly as before.
+CHUNK_CHARS = 100_000
+
+_PARAGRAPH_BREAK = re.compile(r"\n\s*")
+_SENTENCE_BREAK = re.compile(r"(?<=[.!?…。។])[\"”’)]?\s+")
+_SPACE = re.compile(r"\s+")
+
+
+def chunk_spans(text: str, limit: int = CHUNK_CHARS) -> list[tuple[int, int]]:
+    """Cut ``text`` into consecutive (start, end) spans of at most ``limit`` characters that cover it.
+
+    Each cut falls after the last paragraph break of the window, else after its last sentence
+    end, else after its last space; only text with none of these is cut mid-word. The spans
+    join back into ``text`` exactly (whitespace stays with the span before the cut).
+
+    Example:
+        >>> chunk_spans("One. Two.\\nThree.", limit=12)
+        [(0, 10), (10, 16)]
+    """
+    spans: list[tuple[int, int]] = []
+    start = 0
+    while len(text) - start > limit:
+        window_end = start + limit
+        cut = 0
+        for pattern in (_PARAGRAPH_BREAK, _SENTENCE_BREAK, _SPACE):
+            ends = [m.end() for m in pattern.finditer(text, start + limit // 4, window_end) if m.end() <= window_end]
+            if ends:
+                cut = ends[-1]
+                break
+        if cut <= start:
+            cut = window_end
+        spans.append((start, cut))
+        start = cut
+    spans.append((start, len(text)))
+    return spans
+
+
+def parse(nlp: Any, text: str, *, limit: int = CHUNK_CHARS) -> Any:
+    """Run ``nlp`` over ``text``; a text over ``limit`` characters is parsed chunk by chunk (see
+    :func:`chunk_spans`) and the parses joined with ``Doc.from_docs``, so offsets, entities,
+    sentence starts and dependency arcs all refer to the whole text."""
+    if len(text) <= limit:
+        return nlp(text)
+    from spacy.tokens import Doc
+
+    chunks = [text[s:e] for s, e in chunk_spans(text, limit)]
+    doc = Doc.from_docs(list(nlp.pipe(chunks, batch_size=1)), ensure_whitespace=False)
+    assert doc.text == text
+    return doc
+
+
 def _analysis(article: Article, text: str, doc: Any) -> Analysis:
     module = language_module(article.lang)
     spans = module.split_sentences(text, doc)
@@ -63,7 +118,7 @@ def _analysis(article: Article, text: str, doc: Any) -> Analysis:
 def analyze_one(article: Article) -> Analysis:
     """Analyse one article with its language's pipeline."""
     text = article.full_text
-    return _analysis(article, text, get_pipeline(article.lang)(text))
+    return _analysis(article, text, parse(get_pipeline(article.lang), text))
 
 
 def analyze(articles: Iterable[Article], *, batch_size: int = 32) -> Iterator[Analysis]:
@@ -90,8 +145,12 @@ def _analyze_batch(articles: list[Article], batch_size: int) -> Iterator[Analysi
     docs: dict[int, Any] = {}
     for lang, indexes in by_lang.items():
         nlp = get_pipeline(lang)
-        texts = [articles[i].full_text for i in indexes]
-        for i, doc in zip(indexes, nlp.pipe(texts, batch_size=batch_size), strict=True):
+        short = [i for i in indexes if len(articles[i].full_text) <= CHUNK_CHARS]
+        texts = [articles[i].full_text for i in short]
+        for i, doc in zip(short, nlp.pipe(texts, batch_size=batch_size), strict=True):
             docs[i] = doc
+        for i in indexes:
+            if i not in docs:
+                docs[i] = parse(nlp, articles[i].full_text)
     for i, article in enumerate(articles):
         yield _analysis(article, article.full_text, docs[i])
