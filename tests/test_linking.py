@@ -207,3 +207,14 @@ def test_linking_person_reading_that_opens_a_company_name_is_the_company() -> No
     )
     keys = keys_with_label(corpus, "Kolabra Cloud")
     assert keys and keys == keys_with_label(corpus, "Kolabra Cloud Intelligence")
+
+
+def test_events_with_different_ordinals_or_few_shared_words_stay_apart() -> None:
+    from kg.linking.linker import _same_signature
+    from kg.linking.normalize import signature
+
+    eleventh = signature("11th Zelora Finance Ministers' and Central Bank Governors' Meeting", "en")
+    sixth = signature("Hội nghị Bộ trưởng số Zelora lần thứ 6", "vi")
+    assert not _same_signature("Event", eleventh, sixth)
+    assert not _same_signature("Event", signature("Zelora Digital Day", "en"), signature("Zelora Digital Week 2024", "en"))
+    assert _same_signature("Event", signature("Zelora Digital Week 2024", "en"), signature("Zelora Digital Week", "en"))

@@ -282,8 +282,12 @@ def _same_signature(cls: str, sig_i: frozenset[str], sig_j: frozenset[str]) -> b
         return False
     jaccard = len(shared) / len(sig_i | sig_j)
     if cls == "Event":
+        numbers_i = {w for w in sig_i if w.isdigit()}
+        numbers_j = {w for w in sig_j if w.isdigit()}
+        if numbers_i and numbers_j and not numbers_i & numbers_j:
+            return False  # the 11th meeting is not the 6th
         distinctive = any(re.search(r"\d", w) for w in shared)
-        return len(shared) >= 3 or distinctive or sig_i <= sig_j or sig_j <= sig_i
+        return jaccard >= 0.6 or distinctive or sig_i <= sig_j or sig_j <= sig_i
     if cls == "Program":
         numbers_i = {w for w in sig_i if w.isdigit()}
         numbers_j = {w for w in sig_j if w.isdigit()}
