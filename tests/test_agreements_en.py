@@ -22,8 +22,7 @@ def test_document_words_are_no_names(text: str, not_a_name: str) -> None:
 
 def test_a_name_the_article_uses_alone_is_its_own_conjunct() -> None:
     text = (
-        "KITRAMO built the ledger. "
-        "At the ceremony, the Bank of Zelora and KITRAMO signed an MOU marking the start of the trial."
+        "KITRAMO built the ledger. At the ceremony, the Bank of Zelora and KITRAMO signed an MOU marking the start of the trial."
     )
     found = mentions_of(text)
     assert "Bank of Zelora and KITRAMO" not in found
@@ -54,3 +53,40 @@ def test_topics_of_the_agreement_from_a_sentence_that_refers_to_it() -> None:
     )
     topics = {o for _s, p, o in relations_of(text) if p == "concerns"}
     assert {"big data", "cloud computing", "e-commerce"} <= topics
+
+
+@pytest.mark.parametrize(
+    "text, unit, parent",
+    [
+        (
+            "The Zelora Digital Council (ZDC) will comprise three units – the Digital Economy and Business Committee, "
+            "Digital Government Committee, and Digital Security Committee.",
+            "Digital Economy and Business Committee",
+            "Zelora Digital Council",
+        ),
+        (
+            "The Bank of Zelora Payment Systems Department and Kitramo Co., Ltd signed an MoU on Monday. "
+            "The Bank of Zelora will start the trial in March.",
+            "Bank of Zelora Payment Systems Department",
+            "Bank of Zelora",
+        ),
+    ],
+)
+def test_units_of_an_organisation(text: str, unit: str, parent: str) -> None:
+    assert (unit, "subOrganizationOf", parent) in relations_of(text)
+
+
+def test_a_curated_parent_needs_a_sentence_naming_both() -> None:
+    alone = "The Ministry of Technology and Communications of Laos opened a data centre in Vientiane."
+    assert not any(p == "subOrganizationOf" for _s, p, _o in relations_of(alone))
+
+
+@pytest.mark.parametrize(
+    "text, mission",
+    [
+        ("Speeches were delivered by the Embassy of Zelora in the Lao PDR and Kitramo.", "Embassy of Zelora in the Lao PDR"),
+        ("The Embassy of Zelora in Vientiane hosted the reception.", "Embassy of Zelora in Vientiane"),
+    ],
+)
+def test_a_diplomatic_mission_is_named_with_where_it_sits(text: str, mission: str) -> None:
+    assert mentions_of(text).get(mission) == "PublicBody"

@@ -469,7 +469,35 @@ class _Extractor:
             for i, a in enumerate(countries):
                 for b in countries[i + 1 :]:
                     self.emit(a, "cooperatesWith", b, analysis, sentence, "cooperatesWith", 0.65)
+        self.sub_organisations(analysis, sentence, spans)
         self.positions(analysis, sentence, spans)
+
+    def sub_organisations(self, analysis: Analysis, sentence: Sentence, spans: list[_Span]) -> None:
+        """Units of an organisation: "X will comprise A, B and C" (trigger ``subOrganizationOf``), "A, under
+        X," (``subOrganizationOf_under``: the unit right before, the parent right after), and a unit named by
+        its parent's name and a unit head ("the Bank of Zelora Payment Systems Department")."""
+        text, orgs = sentence.text, sorted((s for s in spans if s.cls in ORG), key=lambda s: s.mention.start)
+        pattern = trigger("subOrganizationOf", analysis.lang)
+        for t in pattern.finditer(text) if pattern else ():
+            before = [s for s in orgs if s.mention.end - sentence.start <= t.start()]
+            if before:
+                whole = before[-1]
+                for part in (s for s in orgs if s.mention.start - sentence.start >= t.end()):
+                    if part.key != whole.key:
+                        self.emit(part.key, "subOrganizationOf", whole.key, analysis, sentence, "subOrganizationOf", 0.7)
+        under = trigger("subOrganizationOf_under", analysis.lang)
+        for t in under.finditer(text) if under else ():
+            part = next((s for s in reversed(orgs) if 0 <= t.start() - (s.mention.end - sentence.start) <= 3), None)
+            whole = next((s for s in orgs if 0 <= s.mention.start - sentence.start - t.end() <= 5), None)
+            if part and whole and part.key != whole.key:
+                self.emit(part.key, "subOrganizationOf", whole.key, analysis, sentence, "subOrganizationOf:under", 0.7)
+        heads = trigger("unit_heads", analysis.lang)
+        named = {m.text: e.key for m in self.corpus.mentions.get(analysis.article.id, []) if (e := self.corpus.entity_of(m))}
+        for part in orgs if heads else ():
+            name = part.mention.text
+            for parent, key in named.items():  # the parent named anywhere in the article
+                if key != part.key and name.startswith(parent + " ") and heads.fullmatch(name[len(parent) + 1 :]):
+                    self.emit(part.key, "subOrganizationOf", key, analysis, sentence, "subOrganizationOf:name", 0.8)
 
     def agreement_anaphor(self, analysis: Analysis, sentence: Sentence, spans: list[_Span], events: list[_Span]) -> None:
         """A sentence that refers back to the article's one agreement ("The agreement was signed on the sidelines of
@@ -691,8 +719,13 @@ def extract_relations(
     ex.country_relations(by_id)
     for entity in list(corpus.entities.values()):
         entry = gazetteer.get(entity.key)
-        if entry and entry.parent and entry.parent in corpus.entities and entity.mentions:
-            m = next((x for x in entity.mentions if x.cls != "Ref"), entity.mentions[0])
+        if not (entry and entry.parent and entry.parent in corpus.entities and entity.mentions):
+            continue
+        # the curated parent, where a sentence names both (the ministry and its government): a sentence
+        # that names the ministry alone does not state whose it is
+        parent_at = {(x.article_id, x.sentence) for x in corpus.entities[entry.parent].mentions}
+        m = next((x for x in entity.mentions if (x.article_id, x.sentence) in parent_at), None)
+        if m is not None:
             analysis = by_id[m.article_id]
             ex.emit(
                 entity.key,

@@ -543,8 +543,8 @@ def _left_stands_alone(analysis: Analysis, start: int, name: str) -> bool:
     words = name.split()
     if class_by_head(name, "en") is not None or _curated(name):
         return True
-    if _ner_label(analysis, start, start + len(name)) is not None:
-        return True
+    if _ner_label(analysis, start, start + len(name)) is not None and _distinctive(words):
+        return True  # the parser's reading counts where a word is a name's ("Digital Economy" is none)
     return len(words) >= 2 and _distinctive(words)
 
 
@@ -734,9 +734,16 @@ def _split_headed_person(analysis: Analysis, s: int, e: int) -> list[tuple[int, 
 _IN_PLACE = re.compile(r"\s+in\s+[A-Z][\w-]*(?:\s+[A-Z][\w-]*){0,2}(?=\s*\()")
 
 
+_MISSION = re.compile(r"(?:Embassy|Consulate(?:[- ]General)?|Permanent Mission|Representative Office) of\b")
+_MISSION_IN = re.compile(r"\s+in\s+(?:the\s+)?[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*){0,2}")
+
+
 def _over_in(analysis: Analysis, s: int, e: int) -> int:
     """Where the name goes on over "in <Place>" to an acronym shortening the whole, the end of the whole
-    ("Association of Banks in Cambodia (ABC)"); else ``e``."""
+    ("Association of Banks in Cambodia (ABC)"), or the name is a diplomatic mission's ("Embassy of Japan
+    in the Lao PDR"); else ``e``."""
+    if _MISSION.match(analysis.text, s) and (mission := _MISSION_IN.match(analysis.text, e)):
+        return mission.end()
     found = _IN_PLACE.match(analysis.text, e)
     if found is None:
         return e
