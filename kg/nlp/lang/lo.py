@@ -31,8 +31,8 @@ def aligned_words(text: str, words: list[str]) -> list[str]:
     pos = 0
     for word in (w.strip() for w in words):
         at = text.find(word, pos) if word else -1
-        if at < 0:
-            continue
+        if at < 0 or len(re.sub(r"\s", "", text[pos:at])) > 3:
+            continue  # a word the segmenter changed; a later copy of it is not this one
         out += re.findall(r"\S+", text[pos:at])
         out.append(word)
         pos = at + len(word)
