@@ -35,6 +35,8 @@ PROBLEM_NOTES: tuple[re.Pattern[str], ...] = (
     re.compile(r"^language not recognised"),
     re.compile(r"not one of the corpus languages"),
     re.compile(r"invalid UTF-8 byte sequence"),
+    re.compile(r"lone surrogate"),
+    re.compile(r"^file name is not valid UTF-8"),
 )
 
 
@@ -149,4 +151,6 @@ class BuildReport:
 
     def write(self, path: Path | str) -> None:
         """Write the report as JSON, atomically."""
-        atomic_write_text(path, json.dumps(self.to_dict(), ensure_ascii=False, indent=1) + "\n")
+        text = json.dumps(self.to_dict(), ensure_ascii=False, indent=1) + "\n"
+        # a lone surrogate that reached a note (a file name not in UTF-8) is written as U+FFFD, not a crash
+        atomic_write_text(path, text.encode("utf-8", "replace").decode("utf-8"))

@@ -198,8 +198,14 @@ def test_roundtrip_literals_through_turtle_and_ntriples(
 
 
 def _one_line(value: str) -> str:
-    """What ingest makes of a metadata value: one line, no control characters or noncharacters."""
-    visible = re.sub("[\x00-\x08\x0b-\x1f\x7f-\x9f\ufeff\u00ad]", "", " ".join(value.split()))
+    """What ingest makes of a metadata value: one line, no control characters, noncharacters, lone
+    surrogates or bidirectional controls, no zero-width characters between Latin letters or digits."""
+    latin = "0-9A-Za-z\u00c0-\u024f\u1e00-\u1eff"
+    invisible = (
+        "[\x00-\x08\x0b-\x1f\x7f-\x9f\ufeff\u00ad\ud800-\udfff\u200e\u200f\u061c\u202a-\u202e\u2066-\u2069]"
+        f"|(?<=[{latin}])[\u200b-\u200d\u2060]+(?=[{latin}])"
+    )
+    visible = re.sub(invisible, "", " ".join(value.split()))
     return " ".join(RAPTOR_UNSAFE.sub("", visible).split())
 
 

@@ -90,7 +90,7 @@ def add_entity(graph: GraphLike, entity: Entity) -> URIRef:
     label_lang = "en" if entity.label in entity.labels.get("en", ()) else None
     if label_lang is None:
         label_lang = next((lang for lang, forms in entity.labels.items() if entity.label in forms), None)
-    graph.add((node, RDFS.label, Literal(entity.label, lang=_lang(label_lang))))
+    graph.add((node, RDFS.label, Literal(entity.label, lang=_lang(label_lang) if label_lang else None)))
     prefs = preferred_labels(entity)
     for lang, forms in entity.labels.items():
         for form in forms:
@@ -163,6 +163,10 @@ def build_graph(
     return graph
 
 
-def _lang(lang: str | None) -> str | None:
-    """Return a BCP 47 tag usable on a literal, or None for unknown."""
-    return lang if lang and re.fullmatch(r"[a-z]{2,3}(-[A-Za-z0-9]+)*", lang) and lang != "und" else None
+def _lang(lang: str | None) -> str:
+    """Return a BCP 47 tag usable on a literal: the language, or ``und`` (undetermined) when it is not known.
+
+    Labels, titles and sentences must be language-tagged (the shapes check it), so text in a
+    language ingest did not recognise is tagged ``und``, BCP 47's tag for exactly that.
+    """
+    return lang if lang and re.fullmatch(r"[a-z]{2,3}(-[A-Za-z0-9]+)*", lang) else "und"

@@ -36,7 +36,7 @@ from kg.iri import article_iri
 from kg.records import LANGUAGES, Article
 from kg.report import BuildReport, Status
 
-__all__ = ["DEFAULT_MAX_BYTES", "detect_language", "discover_inputs", "read_articles"]
+__all__ = ["DEFAULT_MAX_BYTES", "detect_language", "discover_inputs", "printable_name", "read_articles"]
 
 log = logging.getLogger(__name__)
 
@@ -51,8 +51,8 @@ def discover_inputs(corpus: Path) -> list[Path]:
 
     Hidden files and folders (``.name``) are left out, and so are metadata files
     (``NAME.meta.json`` sidecars and ``manifest.json``/``manifest.jsonl``).
-    Symlinked folders are listed, not entered, so that :func:`read_articles`
-    accounts for them.
+    Symlinked folders, and folders that cannot be listed, are listed as paths, not
+    entered, so that :func:`read_articles` accounts for them.
 
     Args:
         corpus: The corpus folder.
@@ -67,7 +67,12 @@ def discover_inputs(corpus: Path) -> list[Path]:
     if not corpus.is_dir():
         raise InputError(corpus, "no such folder")
     found: list[Path] = []
-    for dirpath, dirnames, filenames in os.walk(corpus, followlinks=False):
+
+    def unreadable(error: OSError) -> None:  # a folder that cannot be listed is reported, not left out
+        if error.filename is not None:
+            found.append(Path(error.filename))
+
+    for dirpath, dirnames, filenames in os.walk(corpus, onerror=unreadable, followlinks=False):
         here = Path(dirpath)
         dirnames[:] = [d for d in dirnames if not d.startswith(".")]
         found += [here / d for d in dirnames if (here / d).is_symlink()]
@@ -76,7 +81,21 @@ def discover_inputs(corpus: Path) -> list[Path]:
             if name.startswith(".") or is_sidecar(path) or is_manifest(path):
                 continue
             found.append(path)
-    return sorted(found, key=lambda p: p.relative_to(corpus).as_posix())
+    return sorted(dict.fromkeys(found), key=lambda p: p.relative_to(corpus).as_posix())
+
+
+def printable_name(name: str) -> str:
+    """A file name as text that can be written: bytes that were not UTF-8 (held by Python as lone
+    surrogates, ``"\\udcff"``) become U+FFFD."""
+    try:
+        return name.encode("utf-8").decode("utf-8")
+    except UnicodeEncodeError:
+        pass
+    try:
+        raw = name.encode("utf-8", "surrogateescape")
+    except UnicodeEncodeError:  # a surrogate that no undecodable byte gave
+        raw = name.encode("utf-8", "replace")
+    return raw.decode("utf-8", "replace")
 
 
 def is_build_output(path: Path) -> bool:
@@ -150,9 +169,10 @@ class _Reader:
 
     def _label(self, path: Path) -> str:
         try:
-            return path.absolute().relative_to(self.root.absolute()).as_posix()
+            label = path.absolute().relative_to(self.root.absolute()).as_posix()
         except ValueError:
-            return path.as_posix()
+            label = path.as_posix()
+        return printable_name(label)
 
     def _record(
         self,
@@ -171,6 +191,15 @@ class _Reader:
 
     def _file(self, path: Path) -> Iterator[Article]:
         label = self._label(path)
+        recorded = len(self.report.files)
+        try:
+            yield from self._read_file(path, label)
+        except Exception as e:  # a bug on one odd file must not stop the build
+            if len(self.report.files) == recorded:
+                log.debug("%s", label, exc_info=True)
+                self._record(label, "failed", f"could not be read: {type(e).__name__}: {str(e)[:200]}")
+
+    def _read_file(self, path: Path, label: str) -> Iterator[Article]:
         problem = self._refusal(path)
         if problem:
             self._record(label, *problem)
@@ -198,11 +227,18 @@ class _Reader:
         for doc in docs:
             doc_label = label if doc.line is None else f"{label}:{doc.line}"
             notes = list(decoded.notes)
+            if printable_name(path.name) != path.name:
+                notes.append("file name is not valid UTF-8; undecodable bytes shown as \ufffd")
             if sidecar_note:
                 notes.append(sidecar_note)
                 log.warning("%s: %s", label, sidecar_note)
             given = {**doc.meta, **self.manifest.get(doc_label, {}), **sidecar_meta}
-            article = self._article(path, doc, doc_label, given, notes)
+            try:
+                article = self._article(path, doc, doc_label, given, notes)
+            except Exception as e:  # one bad line of a JSON Lines file fails alone
+                log.debug("%s", doc_label, exc_info=True)
+                self._record(doc_label, "failed", f"could not be read: {type(e).__name__}: {str(e)[:200]}")
+                continue
             if article is not None:
                 yield article
 
@@ -219,6 +255,12 @@ class _Reader:
                 return "skipped", "symlinked folder not followed"
         elif not path.exists():
             return "failed", "no such file"
+        elif path.is_dir():
+            try:
+                with os.scandir(path):
+                    pass
+            except OSError as e:
+                return "failed", f"cannot read folder: {e.strerror or e}"
         if is_sidecar(path) or is_manifest(path):
             return "skipped", "metadata file, not an article"
         if is_build_output(path):
@@ -299,7 +341,7 @@ class _Reader:
         mint the same article IRI and merge two articles into one node, so the
         later one is renamed.  An id is only ever a name: it is never used as a path.
         """
-        stem = one_line(path.stem) or "article"
+        stem = one_line(printable_name(path.stem)) or "article"
         if doc.doc_id and one_line(doc.doc_id):
             wanted = one_line(doc.doc_id)
         elif doc.line is not None:

@@ -31,13 +31,15 @@ _SPACES = re.compile(r"[^\S\n]+")
 # never text, and raptor silently cuts a literal short at one (and at NUL)
 _NONCHARACTERS = "\ufdd0-\ufdef" + "".join(chr(p + 0xFFFE) + chr(p + 0xFFFF) for p in range(0, 0x110000, 0x10000))
 # Lone surrogates (from a JSON "\\ud800" escape or a file name that is not UTF-8) are no text either and
-# cannot be written as UTF-8. Zero-width spaces, the word joiner and bidirectional controls would cut a
-# name in two ("Uni\\u200btel") or hide in a label; joiners (U+200C/D) go only between Latin letters or digits.
+# cannot be written as UTF-8; bidirectional controls only hide in labels. Zero-width spaces, joiners and the
+# word joiner would cut a Latin name in two ("Uni\\u200btel"): they go between Latin letters and digits, and
+# stay in Khmer, Thai and Lao text, which uses them between words.
 _SURROGATES = "\ud800-\udfff"
-_FORMAT_CONTROLS = "\u200b\u2060\u200e\u200f\u061c\u202a-\u202e\u2066-\u2069"
+_BIDI_CONTROLS = "\u200e\u200f\u061c\u202a-\u202e\u2066-\u2069"
+_LATIN = "0-9A-Za-z\u00c0-\u024f\u1e00-\u1eff"
 _INVISIBLE = re.compile(
-    f"[\x00-\x08\x0b-\x1f\x7f-\x9f\ufeff\u00ad{_NONCHARACTERS}{_SURROGATES}{_FORMAT_CONTROLS}]"
-    "|(?<=[0-9A-Za-z\u00c0-\u024f])[\u200c\u200d](?=[0-9A-Za-z\u00c0-\u024f])"
+    f"[\x00-\x08\x0b-\x1f\x7f-\x9f\ufeff\u00ad{_NONCHARACTERS}{_SURROGATES}{_BIDI_CONTROLS}]"
+    f"|(?<=[{_LATIN}])[\u200b-\u200d\u2060]+(?=[{_LATIN}])"
 )
 _LONE_SURROGATE = re.compile(f"[{_SURROGATES}]")
 #: a run of this many symbols or punctuation marks without a letter, digit or space is cut into pieces

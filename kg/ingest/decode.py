@@ -3,7 +3,8 @@
 The order of attempts:
 
 1. a byte-order mark decides (UTF-8, UTF-16 LE/BE, UTF-32 LE/BE);
-2. NUL bytes in the first 8 KB (without a BOM) mean a binary file;
+2. NUL bytes in the first 8 KB (without a BOM) mean UTF-32 or UTF-16 when they fall where
+   those encodings put them and the whole file decodes to printable text, else a binary file;
 3. strict UTF-8;
 4. UTF-8 with a few corrupt bytes (far fewer than the valid multi-byte
    characters around them) is decoded with replacement characters, noted;
@@ -74,6 +75,39 @@ def _utf8_with_few_errors(data: bytes) -> str | None:
     return text if bad > 0 and bad * 10 <= multibyte else None
 
 
+def _wide_unicode(data: bytes) -> str | None:
+    """UTF-32 or UTF-16 without a byte-order mark, told by where its zero bytes fall; else None.
+
+    Text in those encodings has zero bytes (the high bytes of Latin letters, digits and spaces) in
+    one position of every unit and hardly ever in the others; binary data has them anywhere. The
+    guess stands only when the whole file decodes strictly to printable text.
+    """
+    sample = data[:_SNIFF]
+    candidates: list[str] = []
+    for width, names in ((4, ("utf-32-le", "utf-32-be")), (2, ("utf-16-le", "utf-16-be"))):
+        if len(data) % width:
+            continue
+        units = len(sample) // width
+        if not units:
+            continue
+        zeros = [sum(1 for i in range(k, units * width, width) if sample[i] == 0) / units for k in range(width)]
+        low, high = (0, width - 1)  # where a little-endian unit has its low and its high byte
+        if zeros[high] >= 0.3 and zeros[low] <= 0.05:
+            candidates.append(names[0])
+        elif zeros[low] >= 0.3 and zeros[high] <= 0.05:
+            candidates.append(names[1])
+    for encoding in candidates:
+        try:
+            text = data.decode(encoding)
+        except UnicodeDecodeError:
+            continue
+        sample_text = text[:_SNIFF]
+        printable = sum(1 for ch in sample_text if ch.isprintable() or ch in "\t\n\r\f\v")
+        if sample_text and printable >= 0.95 * len(sample_text):
+            return encoding
+    return None
+
+
 def _legacy_guess(data: bytes) -> str | None:
     from charset_normalizer import from_bytes  # imported here: only legacy files need it
 
@@ -106,7 +140,10 @@ def decode_bytes(data: bytes, path: Path | str, *, html: bool = False) -> Decode
             notes = [] if encoding == "utf-8" else [f"encoding {encoding} decoded"]
             return _checked(Decoded(text, encoding, notes), path)
     if b"\x00" in data[:_SNIFF]:
-        raise InputError(path, "binary file")
+        wide = _wide_unicode(data)
+        if wide is None:
+            raise InputError(path, "binary file")
+        return _checked(Decoded(data.decode(wide), wide, [f"encoding {wide} decoded (no byte-order mark)"]), path)
     try:
         return _checked(Decoded(data.decode("utf-8"), "utf-8"), path)
     except UnicodeDecodeError:

@@ -9,14 +9,15 @@ reader raises :class:`~kg.errors.InputError` when the whole file is unusable.
 
 from __future__ import annotations
 
-import json
 import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from kg.errors import InputError
+from kg.ingest.clean import drop_surrogates
 from kg.ingest.html import extract_html
+from kg.ingest.jsontext import JsonProblem, load_json
 from kg.ingest.markdown import front_matter, strip_markdown
 from kg.ingest.metadata import pick_meta
 
@@ -82,7 +83,9 @@ def _from_object(obj: object) -> RawDoc:
         present = [k for k in TEXT_KEYS if k in obj]
         problem = f"empty {present[0]} field" if present else f"no text field (expected one of {', '.join(TEXT_KEYS)})"
         return RawDoc("", failure=problem)
+    body, note = drop_surrogates(body)
     doc = _from_html(body) if _LOOKS_LIKE_HTML.search(body) else RawDoc(body)
+    doc.notes += [note] if note else []
     doc.meta.update(pick_meta(obj))
     raw_id = obj.get("id")
     if isinstance(raw_id, str | int) and not isinstance(raw_id, bool) and str(raw_id).strip():
@@ -94,10 +97,6 @@ def _json_type(obj: object) -> str:
     return {dict: "an object", list: "a list", str: "a string", type(None): "null", bool: "a boolean"}.get(type(obj), "a number")
 
 
-def _json_problem(e: json.JSONDecodeError) -> str:
-    return f"not valid JSON ({e.msg} at line {e.lineno} column {e.colno})"
-
-
 def read_json(text: str, path: Path) -> list[RawDoc]:
     """Read one article object (``text``/``body``/``content``, ``title``, ``lang``, ``date`` ...).
 
@@ -105,9 +104,9 @@ def read_json(text: str, path: Path) -> list[RawDoc]:
         InputError: When the file is not JSON, not an object, or has no text.
     """
     try:
-        obj = json.loads(text)
-    except json.JSONDecodeError as e:
-        raise InputError(path, _json_problem(e)) from e
+        obj = load_json(text)
+    except JsonProblem as e:
+        raise InputError(path, str(e)) from e
     if isinstance(obj, list):
         raise InputError(path, "expected one article object, got a list (use .jsonl for many articles)")
     doc = _from_object(obj)
@@ -123,9 +122,9 @@ def read_jsonl(text: str, path: Path) -> list[RawDoc]:
         if not line.strip():
             continue
         try:
-            obj = json.loads(line)
-        except json.JSONDecodeError as e:
-            doc = RawDoc("", failure=_json_problem(e).replace(" at line 1 column", " at column"))
+            obj = load_json(line)
+        except JsonProblem as e:
+            doc = RawDoc("", failure=str(e).replace(" at line 1 column", " at column"))
         else:
             doc = _from_object(obj)
         doc.line = number

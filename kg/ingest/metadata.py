@@ -8,12 +8,13 @@ both override what is detected in the text.  A sidecar beats the manifest.  A
 
 from __future__ import annotations
 
-import json
 import logging
+import math
 from collections.abc import Mapping
 from pathlib import Path
 
 from kg.ingest.clean import one_line
+from kg.ingest.jsontext import JsonProblem, load_json
 
 log = logging.getLogger(__name__)
 
@@ -54,7 +55,7 @@ def pick_meta(obj: Mapping[str, object]) -> dict[str, str]:
         for alias in aliases:
             value = obj.get(alias)
             if isinstance(value, int | float) and not isinstance(value, bool) and key == "date":
-                value = str(int(value))
+                value = str(int(value)) if math.isfinite(value) else None
             if isinstance(value, str) and one_line(value):
                 meta[key] = one_line(value)
                 break
@@ -87,8 +88,8 @@ def read_sidecar(path: Path) -> tuple[dict[str, str], str | None]:
     if sidecar is None:
         return {}, None
     try:
-        obj = json.loads(sidecar.read_text(encoding="utf-8-sig"))
-    except (OSError, UnicodeDecodeError, json.JSONDecodeError) as e:
+        obj = load_json(sidecar.read_text(encoding="utf-8-sig"))
+    except (OSError, UnicodeDecodeError, JsonProblem) as e:
         return {}, f"sidecar {sidecar.name} ignored: {_why(e)}"
     if not isinstance(obj, dict):
         return {}, f"sidecar {sidecar.name} ignored: expected a JSON object, got {type(obj).__name__}"
@@ -96,8 +97,8 @@ def read_sidecar(path: Path) -> tuple[dict[str, str], str | None]:
 
 
 def _why(e: Exception) -> str:
-    if isinstance(e, json.JSONDecodeError):
-        return f"not valid JSON ({e.msg} at line {e.lineno} column {e.colno})"
+    if isinstance(e, JsonProblem):
+        return str(e)
     if isinstance(e, UnicodeDecodeError):
         return "not UTF-8"
     return e.strerror or str(e) if isinstance(e, OSError) else str(e)
@@ -128,14 +129,14 @@ def read_manifest(root: Path) -> tuple[dict[str, dict[str, str]], list[str]]:
             raw = path.read_text(encoding="utf-8-sig")
             records: list[object]
             if name.endswith(".jsonl"):
-                records = [json.loads(line) for line in raw.splitlines() if line.strip()]
+                records = [load_json(line) for line in raw.splitlines() if line.strip()]
             else:
-                data = json.loads(raw)
+                data = load_json(raw)
                 if isinstance(data, dict):
                     records = [{"file": k, **v} if isinstance(v, dict) else None for k, v in data.items()]
                 else:
                     records = data if isinstance(data, list) else [None]
-        except (OSError, UnicodeDecodeError, json.JSONDecodeError) as e:
+        except (OSError, UnicodeDecodeError, JsonProblem) as e:
             notes.append(f"manifest {name} ignored: {_why(e)}")
             continue
         bad = 0
