@@ -90,3 +90,13 @@ def test_a_curated_parent_needs_a_sentence_naming_both() -> None:
 )
 def test_a_diplomatic_mission_is_named_with_where_it_sits(text: str, mission: str) -> None:
     assert mentions_of(text).get(mission) == "PublicBody"
+
+
+def test_an_office_takes_the_organisation_of_its_own_phrase() -> None:
+    text = (
+        "Minister of Zelora Affairs Tran Van Kiet spoke with Minister of Kitramo Affairs Sok Dara, "
+        "and Bank of Zelora Governor Lim Sophal said the deal would follow."
+    )
+    found = {(s, o) for s, p, o in relations_of(text) if p == "holdsPositionIn"}
+    assert ("Sok Dara", "Bank of Zelora") not in found
+    assert ("Lim Sophal", "Bank of Zelora") in found

@@ -41,8 +41,10 @@ SIGNATURES: dict[str, tuple[set[str], set[str]]] = {
 AGREEMENT_TOPIC_WINDOW = 100
 #: what joins two parties named before the verb: "A and B signed", "A và B ký", "A และ B ลงนาม"
 #: what joins two names in a list; an acronym in brackets may follow the first ("A (ABC) and B")
+#: what stands between a person's name and the organisation of an office given after it ("X, Governor of the ")
+_APPOSITIVE = re.compile(r"\s*[,(–-]\s*[^,.;()]{0,30}$")
 _JOINED = re.compile(
-    r"\s*\)?\s*(?:\([^()]{1,12}\)\s*)?(?:,|and|&|together with|và|cùng|cùng với|และ|กับ|និង)\s*(?:the\s+)?", re.IGNORECASE
+    r"\s*\)?\s*(?:\([^()]{1,12}\)\s*)?(?:,|and|&|together with|và|cùng|cùng với|และ|กับ)\s*(?:the\s+)?", re.IGNORECASE
 )
 DEP_CONFIDENCE = 0.85
 #: words of an event's next edition, whose venue is not this one's
@@ -358,11 +360,7 @@ class _Extractor:
                     continue
                 for t in pattern.finditer(text):
                     # the agent follows "by", and "with support from", "in partnership with" ...
-                    after = re.search(
-                        r"\bby\b|\b(?:from|of|with)$|โดย|จาก$|ដោយ|(?:ពី|របស់|អធិបតីភាព)$",
-                        t.group(),
-                        re.IGNORECASE,
-                    )
+                    after = re.search(r"\bby\b|\b(?:from|of|with)$|โดย|จาก$", t.group(), re.IGNORECASE)
                     passive = bool(after) or (prop == "supporter" and lang == "vi")
                     agent = first_after(t.end(), classes) if passive else last_before(t.start(), classes)
                     if not passive and prop == "organizer" and lang == "vi":
@@ -440,11 +438,6 @@ class _Extractor:
         if not signed and sign and (t := sign.search(text)) and len({o.key for o in orgs}) >= 2:
             before = last_before(t.start(), ORG)
             after = first_after(t.end(), ORG, 120) or joined_before(t.start())
-            among = trigger("agreement_between", lang)  # "signed an MoU between A and B": the parties follow
-            word = among.search(text, t.end()) if among else None
-            first = first_after(word.end(), ORG, 40) if word else None
-            if first is not None and (others := joined_after(first)):
-                before, after = first, others[0]
             if before and after and before.key != after.key:
                 # what the agreement is about follows the agreement word closely ("MoU on X", "ký hợp đồng phát triển X")
                 words = trigger("agreement_words", lang)
@@ -675,10 +668,27 @@ class _Extractor:
                 candidates = [
                     o for o in candidates if o.cls == org_class or (org_class == "PublicBody" and o.cls in ORG - {"Company"})
                 ]
-            near = [o for o in candidates if abs(o.mention.start - m.start) < 90]
-            if near:
-                org = min(near, key=lambda o: abs(o.mention.start - m.start))
+            org = self.office_holder_org(m, candidates, spans, analysis.text)
+            if org is not None:
                 self.emit(s.key, "holdsPositionIn", org.key, analysis, sentence, "holdsPositionIn:near", 0.65)
+
+    @staticmethod
+    def office_holder_org(m: Mention, candidates: list[_Span], spans: list[_Span], text: str) -> _Span | None:
+        """The organisation of a titled person's office: the nearest one named in the office phrase before
+        the name ("Minister of X Y", "Bộ trưởng Bộ X Y", "NBC Governor Y"), with no other person between;
+        else one named just after ("Y, Governor of the NBC"); never one that belongs to the next person."""
+        people = [p.mention for p in spans if p.cls == "Person" and p.mention.cls != "Ref" and p.mention is not m]
+
+        def clear(a: int, b: int) -> bool:
+            return not any(a <= p.start < b for p in people)
+
+        before = [o for o in candidates if o.mention.end <= m.start and m.start - o.mention.end < 90]
+        before = [o for o in before if clear(o.mention.end, m.start)]
+        if before:
+            return max(before, key=lambda o: o.mention.end)
+        after = [o for o in candidates if o.mention.start >= m.end and o.mention.start - m.end < 40]
+        after = [o for o in after if clear(m.end, o.mention.start) and _APPOSITIVE.match(text, m.end, o.mention.start)]
+        return min(after, key=lambda o: o.mention.start) if after else None
 
 
 def _main_event(corpus: LinkedCorpus, article_id: str) -> str | None:
