@@ -80,11 +80,11 @@ def test_export_registry_resolves_aliases(alias: str, name: str) -> None:
 
 
 def test_export_list_formats_names_every_format() -> None:
-    assert list_formats() == ["turtle", "ntriples", "nquads", "trig", "json-ld", "graphml", "gexf", "csv"]
+    assert list_formats() == ["turtle", "ntriples", "nquads", "trig", "json-ld", "rdfxml", "graphml", "gexf", "csv"]
     assert {"ttl", "text/turtle", "jsonld"} <= set(all_format_names())
 
 
-@pytest.mark.parametrize("fmt", ["rdfxml", "", "turtle2"])
+@pytest.mark.parametrize("fmt", ["pdf", "", "turtle2"])
 def test_export_unknown_format_is_a_usage_error(fmt: str, tmp_path: Path) -> None:
     with pytest.raises(UsageError, match="unknown export format"):
         export_graph(sample_graph(), fmt, tmp_path / "out")

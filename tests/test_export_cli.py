@@ -58,13 +58,13 @@ def test_cli_export_guesses_the_format_from_the_suffix(graph_file: Path, tmp_pat
 
 def test_cli_export_lists_formats_in_help() -> None:
     result = CliRunner().invoke(cli, ["export", "--help"])
-    assert "[turtle|ntriples|nquads|trig|json-ld|graphml|gexf|csv]" in result.output
+    assert "[turtle|ntriples|nquads|trig|json-ld|rdfxml|graphml|gexf|csv]" in result.output
 
 
 def test_cli_export_unknown_format_exits_2(graph_file: Path, tmp_path: Path) -> None:
-    result = CliRunner().invoke(cli, ["export", str(graph_file), "--format", "rdfxml", "--out", str(tmp_path / "x")])
+    result = CliRunner().invoke(cli, ["export", str(graph_file), "--format", "pdf", "--out", str(tmp_path / "x")])
     assert result.exit_code == 2
-    assert "unknown export format 'rdfxml'; choose one of: turtle, ntriples" in result.output
+    assert "unknown export format 'pdf'; choose one of: turtle, ntriples" in result.output
 
 
 def test_cli_export_missing_graph_exits_2_naming_the_file(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
@@ -73,3 +73,37 @@ def test_cli_export_missing_graph_exits_2_naming_the_file(tmp_path: Path, capsys
         main(["export", str(missing), "--format", "nt", "--out", str(tmp_path / "x.nt")])
     assert info.value.code == 2
     assert capsys.readouterr().err == f"kg: error: {missing}: no such graph file\n"
+
+
+def test_cli_export_dash_writes_standard_output(graph_file: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from kg.export.rdf import ntriples_text
+
+    monkeypatch.chdir(tmp_path)
+    result = CliRunner().invoke(cli, ["export", str(graph_file), "--format", "nt", "--out", "-"])
+    assert result.exit_code == 0, result.output
+    assert result.stdout == ntriples_text(sample_graph())
+    assert not (tmp_path / "-").exists()
+    result = CliRunner().invoke(cli, ["export", str(graph_file), "--out", "-"])
+    assert result.exit_code == 0
+    assert isomorphic(Graph().parse(data=result.stdout, format="turtle"), sample_graph())
+
+
+def test_cli_export_rdfxml(graph_file: Path, tmp_path: Path) -> None:
+    for fmt, name in (("xml", "a.xml"), ("rdfxml", "b.rdf"), (None, "c.rdf")):
+        out = tmp_path / name
+        args = ["export", str(graph_file), "--out", str(out)] + (["--format", fmt] if fmt else [])
+        result = CliRunner().invoke(cli, args)
+        assert result.exit_code == 0, result.output
+        assert out.read_text(encoding="utf-8").startswith('<?xml version="1.0" encoding="utf-8"?>\n<rdf:RDF')
+        assert isomorphic(Graph().parse(out, format="xml"), sample_graph())
+
+
+def test_cli_export_csv_file_name_is_refused_not_made_a_folder(graph_file: Path, tmp_path: Path) -> None:
+    out = tmp_path / "g.csv"
+    with pytest.raises(SystemExit) as exit_info:
+        main(["export", str(graph_file), "--out", str(out)])
+    assert exit_info.value.code == 2
+    assert not out.exists()
+    with pytest.raises(SystemExit) as exit_info:
+        main(["export", str(graph_file), "--format", "csv", "--out", "-"])
+    assert exit_info.value.code == 2

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import sys
+import tempfile
 from pathlib import Path
 
 import click
@@ -34,22 +36,40 @@ class FormatName(click.ParamType):
     "--format",
     "fmt",
     type=FormatName(),
-    help="Output format (aliases such as ttl or text/turtle work too); guessed from --out when omitted.",
+    help="Output format (aliases such as ttl, xml or text/turtle work too); guessed from --out when omitted "
+    "(turtle for standard output).",
 )
 @click.option(
     "-o",
     "--out",
     required=True,
-    type=click.Path(path_type=Path),
-    help="Output file (csv: a folder, or a .zip file).",
+    type=click.Path(allow_dash=True, path_type=Path),
+    help="Output file, - for standard output (csv: a folder, or a .zip file).",
 )
-def command(graph: Path, fmt: str | None, out: Path) -> None:
+@click.option(
+    "--allow-remote-context",
+    is_flag=True,
+    help="Let a JSON-LD GRAPH fetch its remote or file:// @context (refused by default).",
+)
+def command(graph: Path, fmt: str | None, out: Path, allow_remote_context: bool) -> None:
     """Write GRAPH (an RDF file, or a build folder holding graph.ttl) in another format.
 
     RDF formats: turtle, ntriples, nquads and trig (one named graph per article),
-    json-ld. Graph-tool formats: graphml, gexf, csv (nodes.csv + edges.csv).
+    json-ld, rdfxml. Graph-tool formats: graphml, gexf, csv (nodes.csv + edges.csv).
     """
-    from kg.export import export_graph, load_graph
+    from kg.errors import UsageError
+    from kg.export import export_graph, get_exporter, load_graph
 
-    written = export_graph(load_graph(graph), fmt, out)
-    click.echo(f"wrote {written}")
+    data = load_graph(graph, allow_remote_context=allow_remote_context)
+    if str(out) != "-":
+        written = export_graph(data, fmt, out)
+        click.echo(f"wrote {written}", err=True)
+        return
+    exporter = get_exporter(fmt or "turtle")
+    if exporter.name == "csv":
+        raise UsageError("csv output is two tables (nodes.csv, edges.csv); give a folder or a .zip file with --out")
+    with tempfile.TemporaryDirectory(prefix="kg-export-") as tmp:
+        target = Path(tmp) / f"graph{exporter.suffix}"
+        export_graph(data, exporter.name, target)
+        sys.stdout.buffer.write(target.read_bytes())
+        sys.stdout.flush()

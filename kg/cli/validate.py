@@ -24,8 +24,21 @@ import click
     help="Read the graph into rdflib and check it with pySHACL, or into Oxigraph and check it with "
     "the shapes compiled to SPARQL (same lines; for graphs of millions of triples).",
 )
+@click.option(
+    "--allow-remote-context",
+    is_flag=True,
+    help="Let a JSON-LD GRAPH fetch its remote or file:// @context (refused by default).",
+)
 @click.pass_context
-def command(ctx: click.Context, graph: Path, shapes: Path | None, inference: bool, full_report: bool, store: str) -> None:
+def command(
+    ctx: click.Context,
+    graph: Path,
+    shapes: Path | None,
+    inference: bool,
+    full_report: bool,
+    store: str,
+    allow_remote_context: bool,
+) -> None:
     """Validate GRAPH (an RDF file, or a build folder holding graph.ttl) with SHACL.
 
     Prints one line per violation (focus node, path, message). Exit codes follow
@@ -39,7 +52,8 @@ def command(ctx: click.Context, graph: Path, shapes: Path | None, inference: boo
 
     if store == "oxigraph" and inference:
         raise click.UsageError("--inference runs OWL RL in rdflib; use it with --store memory")
-    data = load_store_graph(graph) if store == "oxigraph" else load_graph(graph)
+    load = load_store_graph if store == "oxigraph" else load_graph
+    data = load(graph, allow_remote_context=allow_remote_context)
     result = validate_graph(data, shapes_path=shapes, inference=inference)
     if full_report:
         click.echo(result.report_text.rstrip())

@@ -85,6 +85,17 @@ register(
 )
 register(
     Exporter(
+        "rdfxml",
+        rdf.write_rdfxml,
+        ".rdf",
+        "application/rdf+xml",
+        "RDF/XML",
+        aliases=("xml", "rdf/xml", "rdf-xml"),
+        rdf_format="xml",
+    )
+)
+register(
+    Exporter(
         "graphml",
         network.write_graphml,
         ".graphml",
@@ -130,8 +141,10 @@ def export_graph(graph: GraphLike, fmt: str | None, path: Path | str) -> Path:
             raise UsageError(f"{path}: cannot tell the export format from the file name; give --format")
     else:
         exporter = get_exporter(fmt)
-    if exporter.name == "csv" and path.suffix.lower() != ".zip" and path.is_file():
-        raise UsageError(f"{path}: csv output goes into a folder or a .zip file, and this is a file")
+    if exporter.name == "csv" and path.suffix.lower() != ".zip" and (path.is_file() or path.suffix.lower() == ".csv"):
+        raise UsageError(
+            f"{path}: csv output is two tables, nodes.csv and edges.csv; give a folder or a .zip file (not a name ending in .csv)"
+        )
     if exporter.name != "csv" and path.is_dir():
         raise UsageError(f"{path}: is a folder; give a file name for {exporter.name} output")
     logger.info("writing %s (%d triples) to %s", exporter.name, len(graph), path)

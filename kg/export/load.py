@@ -59,7 +59,60 @@ def resolve_graph_path(path: Path | str) -> Path:
     return path
 
 
-def load_graph(path: Path | str, *, fmt: str | None = None) -> Graph:
+def external_contexts(document: object) -> list[str]:
+    """Return the contexts a JSON-LD document would fetch: every ``@context`` that is (or lists)
+    a reference rather than an inline object, and every ``@import``, anywhere in the document.
+
+    Example:
+        >>> external_contexts({"@context": ["https://schema.org/", {"x": "urn:x"}], "@graph": []})
+        ['https://schema.org/']
+    """
+    found: list[str] = []
+    stack = [document]
+    while stack:  # iterative: a document nested thousands deep must not exhaust the stack
+        node = stack.pop()
+        if isinstance(node, dict):
+            for key, value in node.items():
+                if key == "@context":
+                    for item in value if isinstance(value, list) else [value]:
+                        if isinstance(item, str):
+                            found.append(item)
+                        else:
+                            stack.append(item)
+                elif key == "@import" and isinstance(value, str):
+                    found.append(value)
+                else:
+                    stack.append(value)
+        elif isinstance(node, list):
+            stack.extend(node)
+    return found
+
+
+def check_jsonld_contexts(path: Path, *, allow_remote_context: bool = False) -> None:
+    """Refuse a JSON-LD file whose ``@context`` would be fetched (``http(s)://``, ``file://`` or a
+    relative reference): reading a graph must not make network requests or read other files.
+
+    Raises:
+        InputError: When the file refers to an external context and that was not allowed.
+    """
+    if allow_remote_context:
+        return
+    import json
+
+    try:
+        document = json.loads(path.read_text(encoding="utf-8"))
+    except (ValueError, RecursionError, OSError):
+        return  # the parser reports it
+    refs = external_contexts(document)
+    if refs:
+        shown = ", ".join(refs[:3]) + (f" (+{len(refs) - 3} more)" if len(refs) > 3 else "")
+        raise InputError(
+            path,
+            f"refers to a JSON-LD @context that would be fetched ({shown}); not loaded unless allowed (--allow-remote-context)",
+        )
+
+
+def load_graph(path: Path | str, *, fmt: str | None = None, allow_remote_context: bool = False) -> Graph:
     """Read a graph from a file, guessing its format from the suffix.
 
     TriG and N-Quads files are read as datasets and returned as the union of their graphs.
@@ -67,13 +120,14 @@ def load_graph(path: Path | str, *, fmt: str | None = None) -> Graph:
     Args:
         path: An RDF file, or a build folder holding ``graph.ttl``.
         fmt: rdflib parser name, to override the guess.
+        allow_remote_context: Let a JSON-LD file fetch its remote or ``file://`` ``@context``.
 
     Returns:
         The graph, with kg's prefixes bound.
 
     Raises:
-        InputError: When the file is missing, its format unknown, or it does not parse;
-            the message names the file, on one line.
+        InputError: When the file is missing, its format unknown, or it does not parse, or it
+            is JSON-LD with an external context not allowed; the message names the file, on one line.
 
     Example:
         >>> import tempfile, pathlib
@@ -84,6 +138,8 @@ def load_graph(path: Path | str, *, fmt: str | None = None) -> Graph:
     """
     path = resolve_graph_path(path)
     fmt = fmt or guess_rdf_format(path)
+    if fmt == "json-ld":
+        check_jsonld_contexts(path, allow_remote_context=allow_remote_context)
     try:
         if fmt in DATASET_FORMATS:
             dataset = Dataset()
@@ -113,7 +169,7 @@ _OXIGRAPH_FORMATS: dict[str, str] = {
 }
 
 
-def load_store_graph(path: Path | str, *, fmt: str | None = None) -> OxigraphGraph:
+def load_store_graph(path: Path | str, *, fmt: str | None = None, allow_remote_context: bool = False) -> OxigraphGraph:
     """Read a graph from a file straight into an in-memory Oxigraph store (no rdflib copy).
 
     For graphs too large for rdflib's memory store (``kg validate --store oxigraph``). TriG and
@@ -122,14 +178,18 @@ def load_store_graph(path: Path | str, *, fmt: str | None = None) -> OxigraphGra
     Args:
         path: An RDF file, or a build folder holding ``graph.ttl``.
         fmt: rdflib parser name, to override the guess.
+        allow_remote_context: Accept a JSON-LD file with an external ``@context``.
 
     Raises:
-        InputError: When the file is missing, its format unknown, or it does not parse.
+        InputError: When the file is missing, its format unknown, or it does not parse,
+            or it is JSON-LD with an external context not allowed.
     """
     import pyoxigraph as ox
 
     path = resolve_graph_path(path)
     fmt = fmt or guess_rdf_format(path)
+    if fmt == "json-ld":
+        check_jsonld_contexts(path, allow_remote_context=allow_remote_context)
     graph = new_graph("oxigraph")
     assert isinstance(graph, OxigraphGraph)
     default = ox.DefaultGraph()

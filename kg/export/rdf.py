@@ -90,6 +90,22 @@ def write_ntriples(graph: GraphLike, path: Path) -> None:
     atomic_write_text(path, ntriples_text(graph))
 
 
+def rdfxml_text(graph: Graph) -> str:
+    """Return ``graph`` as RDF/XML (rdflib's plain serializer, subjects and triples in sorted order)."""
+    stable = stable_graph(graph)
+    ordered = Graph()
+    for prefix, namespace in stable.namespaces():
+        ordered.bind(prefix, namespace, override=True)
+    for triple in sorted(stable):  # the memory store yields subjects in insertion order
+        ordered.add(triple)
+    return ordered.serialize(format="xml")
+
+
+def write_rdfxml(graph: Graph, path: Path) -> None:
+    """Write ``graph`` to ``path`` as RDF/XML."""
+    atomic_write_text(path, rdfxml_text(graph))
+
+
 def jsonld_context() -> dict[str, Any]:
     """Return the ``@context`` object of ``ontology/context.jsonld``.
 

@@ -98,6 +98,8 @@ def all_format_names() -> list[str]:
 def format_for_suffix(path: Path | str) -> Exporter | None:
     """Return the exporter whose suffix ``path`` ends with, or None."""
     name = Path(path).name.lower()
+    if name.endswith(".csv") and "csv" in _REGISTRY:
+        return _REGISTRY["csv"]
     for exporter in _REGISTRY.values():
         if exporter.suffix and name.endswith(exporter.suffix):
             return exporter
