@@ -44,7 +44,7 @@ AGREEMENT_TOPIC_WINDOW = 100
 #: what stands between a person's name and the organisation of an office given after it ("X, Governor of the ")
 _APPOSITIVE = re.compile(r"\s*[,(–-]\s*[^,.;()]{0,30}$")
 _JOINED = re.compile(
-    r"\s*\)?\s*(?:\([^()]{1,12}\)\s*)?(?:,|and|&|together with|và|cùng|cùng với|และ|กับ)\s*(?:the\s+)?", re.IGNORECASE
+    r"\s*\)?\s*(?:\([^()]{1,12}\)\s*)?(?:,|and|&|together with|và|cùng|cùng với|และ|กับ|និង)\s*(?:the\s+)?", re.IGNORECASE
 )
 DEP_CONFIDENCE = 0.85
 #: words of an event's next edition, whose venue is not this one's
@@ -360,7 +360,11 @@ class _Extractor:
                     continue
                 for t in pattern.finditer(text):
                     # the agent follows "by", and "with support from", "in partnership with" ...
-                    after = re.search(r"\bby\b|\b(?:from|of|with)$|โดย|จาก$", t.group(), re.IGNORECASE)
+                    after = re.search(
+                        r"\bby\b|\b(?:from|of|with)$|โดย|จาก$|ដោយ|(?:ពី|របស់|អធិបតីភាព)$",
+                        t.group(),
+                        re.IGNORECASE,
+                    )
                     passive = bool(after) or (prop == "supporter" and lang == "vi")
                     agent = first_after(t.end(), classes) if passive else last_before(t.start(), classes)
                     if not passive and prop == "organizer" and lang == "vi":
@@ -438,6 +442,11 @@ class _Extractor:
         if not signed and sign and (t := sign.search(text)) and len({o.key for o in orgs}) >= 2:
             before = last_before(t.start(), ORG)
             after = first_after(t.end(), ORG, 120) or joined_before(t.start())
+            among = trigger("agreement_between", lang)  # "signed an MoU between A and B": the parties follow
+            word = among.search(text, t.end()) if among else None
+            first = first_after(word.end(), ORG, 40) if word else None
+            if first is not None and (others := joined_after(first)):
+                before, after = first, others[0]
             if before and after and before.key != after.key:
                 # what the agreement is about follows the agreement word closely ("MoU on X", "ký hợp đồng phát triển X")
                 words = trigger("agreement_words", lang)
