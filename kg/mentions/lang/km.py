@@ -412,10 +412,10 @@ class _Reader:
                     self.taken.append((m.start(), m.end()))
 
     # --- people ---------------------------------------------------------------------------------
-    def prefix_at(self, i: int) -> tuple[int, list[str], bool] | None:
-        """Honorifics and titles from ``i``: (end, titles, honorific seen); None when none is there."""
+    def prefix_at(self, i: int) -> tuple[int, list[tuple[str, int]], bool] | None:
+        """Honorifics and titles from ``i``: (end, titles and where they stand, honorific seen); None when none is there."""
         text, lex = self.text, self.lex
-        titles: list[str] = []
+        titles: list[tuple[str, int]] = []
         honorific = False
         pos = i
         while True:
@@ -424,7 +424,7 @@ class _Reader:
             if h:
                 honorific, pos = True, pos + len(h)
             elif t and honorific:
-                titles.append(t)
+                titles.append((t, pos))
                 pos += len(t)
             else:
                 break
@@ -435,7 +435,7 @@ class _Reader:
     def _title_at(self, i: int) -> str | None:
         return next((t for t, _ in self.lex.titles if self.text.startswith(t, i)), None)
 
-    def title_after(self, end: int) -> str | None:
+    def title_after(self, end: int) -> tuple[str, int] | None:
         """The office written after a name: the one an organisation follows where several are
         ("ឧបនាយករដ្ឋមន្ត្រី រដ្ឋមន្ត្រីក្រសួង...": the minister of the ministry named)."""
         text = self.text
@@ -447,17 +447,17 @@ class _Reader:
             t = self._title_at(pos)
             if not t:
                 break
-            found.append((t, pos + len(t)))
+            found.append((t, pos))
             pos += len(t)
             pos = _chunk_end(text, pos) if not self.head_at(pos) and not self._title_at(pos) else pos
         if not found:
             return None
-        for t, t_end in found:
-            gap = re.match(r" ?(?:នៃ ?)?", text[t_end:])
-            at = t_end + (gap.end() if gap else 0)
+        for t, t_start in found:
+            gap = re.match(r" ?(?:នៃ ?)?", text[t_start + len(t) :])
+            at = t_start + len(t) + (gap.end() if gap else 0)
             if self.head_at(at) or at in self.gazetteer_starts or re.match(r"[A-Z]{2,}", self.raw[at : at + 2]):
-                return t
-        return found[0][0]
+                return t, t_start
+        return found[0]
 
     def people(self) -> None:
         text, lex = self.text, self.lex
@@ -477,22 +477,19 @@ class _Reader:
             if name is None:
                 if before_titles and (not _LETTER.match(text, pos) or word_at(text, pos, lex.name_stop + lex.cut)):
                     # "លោករដ្ឋមន្ត្រីបានបញ្ជាក់": "the minister" of the article, resolved by the linker
-                    self.add(i, pos, REFERENCE, "rule:km:anaphor", ref="Person", title=self._raw_title(before_titles[-1]))
+                    t, t_start = before_titles[-1]
+                    self.add(i, pos, REFERENCE, "rule:km:anaphor", ref="Person", title=self.raw[t_start : t_start + len(t)])
                 continue
             n_start, n_end, extractor = name
             if self.is_taken(n_start, n_end):
                 continue
             title = before_titles[-1] if before_titles else self.title_after(n_end)
             attrs: dict[str, object] = {}
-            if title:
-                raw_title = self._raw_title(title)
-                attrs = {"title": raw_title, "title_org_class": titles.get(title)}
+            if title:  # the title as the text writes it (the relation rules look for it beside the name)
+                t, t_start = title
+                attrs = {"title": self.raw[t_start : t_start + len(t)], "title_org_class": titles.get(t)}
             self.add(n_start, n_end, "Person", extractor, 0.8, **attrs)
             self.taken.append((i, n_end))
-
-    def _raw_title(self, folded: str) -> str:
-        """The title as the lexicon writes it (titles are recorded in their dictionary spelling)."""
-        return next((t for t, _ in title_table("km") if fold(t) == folded), folded)
 
     def khmer_name(self, start: int) -> tuple[int, int, str] | None:
         """Family and given name at ``start`` ("ជា វ៉ាន់ដេត"), a third part before an office."""
