@@ -100,3 +100,12 @@ def test_an_office_takes_the_organisation_of_its_own_phrase() -> None:
     found = {(s, o) for s, p, o in relations_of(text) if p == "holdsPositionIn"}
     assert ("Sok Dara", "Bank of Zelora") not in found
     assert ("Lim Sophal", "Bank of Zelora") in found
+
+
+def test_a_country_cooperating_with_each_of_a_list() -> None:
+    text = (
+        "The deal is Thailand's sixth such agreement under the initiative with a member country "
+        "after those with Cambodia, Indonesia, Malaysia and Vietnam."
+    )
+    pairs = {frozenset((s, o)) for s, p, o in relations_of(text) if p == "cooperatesWith"}
+    assert pairs == {frozenset(("Thailand", c)) for c in ("Cambodia", "Indonesia", "Malaysia", "Vietnam")}

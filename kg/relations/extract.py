@@ -476,12 +476,37 @@ class _Extractor:
         # a country standing for a company's nationality ("Japan's Soramitsu") is not a party to cooperation
         nationalities = {c for s in spans if s.cls == "Company" for c in self.nationality(analysis, s.mention)}
         countries = list(dict.fromkeys(s.key for s in spans if s.cls == "Country" and s.key not in nationalities))
-        if coop and coop.search(text) and len(countries) >= 2:
+        hub = self.cooperation_hub(analysis, sentence, spans, nationalities)
+        if hub is not None:  # "Thailand's sixth such agreement ... after those with Cambodia, Indonesia and Vietnam"
+            for b in hub[1]:
+                self.emit(hub[0], "cooperatesWith", b, analysis, sentence, "cooperatesWith:with", 0.65)
+        elif coop and coop.search(text) and len(countries) >= 2:
             for i, a in enumerate(countries):
                 for b in countries[i + 1 :]:
                     self.emit(a, "cooperatesWith", b, analysis, sentence, "cooperatesWith", 0.65)
         self.sub_organisations(analysis, sentence, spans)
         self.positions(analysis, sentence, spans)
+
+    @staticmethod
+    def cooperation_hub(
+        analysis: Analysis, sentence: Sentence, spans: list[_Span], nationalities: set[str]
+    ) -> tuple[str, list[str]] | None:
+        """A country that cooperates with each of a list ("Thailand's agreement with A, B and C", "Vietnam's
+        cooperation with Laos and Cambodia"): the one named in the possessive before a cooperation or agreement
+        word, and the countries after "with" (trigger ``cooperation_with``) that follows it."""
+        text = sentence.text
+        words = trigger("cooperation_with", analysis.lang)
+        countries = sorted((s for s in spans if s.cls == "Country" and s.key not in nationalities), key=lambda s: s.mention.start)
+        for i, c in enumerate(countries):
+            rel = c.mention.end - sentence.start
+            if not re.match(r"[’']s\b", text[rel:]):
+                continue
+            found = words.search(text, rel) if words else None
+            if found is None:
+                return None
+            listed = [d.key for d in countries[i + 1 :] if d.mention.start - sentence.start >= found.end() and d.key != c.key]
+            return (c.key, list(dict.fromkeys(listed))) if listed else None
+        return None
 
     def sub_organisations(self, analysis: Analysis, sentence: Sentence, spans: list[_Span]) -> None:
         """Units of an organisation: "X will comprise A, B and C" (trigger ``subOrganizationOf``), "A, under
