@@ -17,18 +17,56 @@ import click
     help="Keep the Oxigraph database in this folder (default: a temporary one, removed on exit).",
 )
 @click.option("--writable", is_flag=True, help="Accept SPARQL Update and Graph Store writes.")
-def command(graph: Path, port: int | None, bind: str, location: Path | None, writable: bool) -> None:
-    """Load GRAPH into Oxigraph and serve it until interrupted (Ctrl-C).
+@click.option(
+    "--allow-service",
+    is_flag=True,
+    help="Let queries use SERVICE, which makes the server send requests to other addresses (refused by default).",
+)
+@click.option(
+    "--timeout",
+    type=click.FloatRange(min=0),
+    default=60.0,
+    show_default=True,
+    help="Stop a query after this many seconds (0: no limit).",
+)
+def command(
+    graph: Path,
+    port: int | None,
+    bind: str,
+    location: Path | None,
+    writable: bool,
+    allow_service: bool,
+    timeout: float,
+) -> None:
+    """Load GRAPH into Oxigraph and serve it until interrupted (Ctrl-C or SIGTERM).
 
     Prints the SPARQL query endpoint URL. The server is read-only unless
     --writable is given, and listens on 127.0.0.1 unless --bind says otherwise.
+    kg's prefixes (mk:, mkr:, rdfs:, skos: ...) are predeclared in every query;
+    SERVICE clauses are refused (HTTP 400) unless --allow-service is given. On
+    exit the Oxigraph process and a temporary database are removed.
     """
+    import signal
     import time
 
     from kg.serve import start_server
 
-    server = start_server(graph, port=port, bind=bind, location=location, read_only=not writable)
+    def interrupt(signum: int, frame: object) -> None:
+        raise KeyboardInterrupt
+
+    # SIGTERM (kill, systemd, docker stop) and SIGHUP stop the server as Ctrl-C does, through the finally below
+    previous = {sig: signal.signal(sig, interrupt) for sig in (signal.SIGTERM, signal.SIGHUP)}
+    server = None
     try:
+        server = start_server(
+            graph,
+            port=port,
+            bind=bind,
+            location=location,
+            read_only=not writable,
+            query_timeout=timeout or None,
+            allow_service=allow_service,
+        )
         click.echo(f"SPARQL endpoint: {server.query_url}")
         click.echo(f"web UI:          {server.base_url}/")
         click.echo("press Ctrl-C to stop", err=True)
@@ -38,4 +76,10 @@ def command(graph: Path, port: int | None, bind: str, location: Path | None, wri
     except KeyboardInterrupt:
         click.echo("stopping", err=True)
     finally:
-        server.stop()
+        # a second signal while stopping must not cut the clean-up short
+        for sig in previous:
+            signal.signal(sig, signal.SIG_IGN)
+        if server is not None:
+            server.stop()
+        for sig, handler in previous.items():
+            signal.signal(sig, handler)
