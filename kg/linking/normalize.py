@@ -9,6 +9,8 @@ import unicodedata
 from kg.mentions.lexicons import honorifics, title_table
 
 _FOLD = str.maketrans({"đ": "d", "Đ": "D"})
+#: Khmer digits as ASCII ones ("២០២២" is the year 2022 of an English name)
+_KHMER_DIGITS = str.maketrans("០១២៣៤៥៦៧៨៩", "0123456789")
 _ORDINALS = {
     "first": "1", "second": "2", "third": "3", "fourth": "4", "fifth": "5", "sixth": "6", "seventh": "7",
     "eighth": "8", "ninth": "9", "tenth": "10", "eleventh": "11", "twelfth": "12",
@@ -107,8 +109,8 @@ def signature(name: str, lang: str) -> frozenset[str]:
     >>> sorted(signature("Ministry of Technology and Communications", "en"))
     ['commun', 'minist', 'techno']
     """
-    english = fold(translate_words(name, lang))
-    words = re.findall(r"[a-z0-9]+(?:\.[0-9]+)?|[\u0e00-\u0e7f]+", english)
+    english = fold(translate_words(name, lang)).translate(_KHMER_DIGITS)
+    words = re.findall(r"[a-z0-9]+(?:\.[0-9]+)?|[\u0e00-\u0e7f\u1780-\u17ff]+", english)  # Thai and Khmer letters
     out = set()
     for word in words:
         word = _ORDINALS.get(word, word)
