@@ -9,6 +9,8 @@ from typing import Any
 
 import click
 
+from kg.cli.output import emit, output_options
+
 #: How many names to print in one cell of a summary before "+N more".
 _NAMES_SHOWN = 8
 
@@ -102,8 +104,8 @@ def format_stats(stats: dict[str, Any], *, source: str = "") -> str:
 
 
 @click.command("stats")
-@click.argument("graph", type=click.Path(dir_okay=False, path_type=Path))
-@click.option("--json", "as_json", is_flag=True, help="Print the statistics as one JSON object.")
+@click.argument("graph", type=click.Path(path_type=Path))
+@output_options(("table", "json"))
 @click.option(
     "--top",
     type=click.IntRange(min=1),
@@ -111,15 +113,16 @@ def format_stats(stats: dict[str, Any], *, source: str = "") -> str:
     show_default=True,
     help="Entities listed per centrality measure.",
 )
-def command(graph: Path, as_json: bool, top: int) -> None:
-    """Summarise GRAPH (an RDF file written by kg build).
+def command(graph: Path, fmt: str, output: Path, top: int) -> None:
+    """Summarise GRAPH (an RDF file written by kg build, or a build folder holding graph.ttl).
 
     Prints entities per class, relations per property, the most central entities
     (degree, PageRank, betweenness on the undirected graph of relations),
     connected components, communities (Louvain, fixed seed), and per-country and
-    per-technology summaries.  Exits 2 when GRAPH cannot be read.
+    per-technology summaries (--json or --format json: one JSON object).  Exits 2
+    when GRAPH cannot be read.
     """
     from kg.analytics import graph_stats, load_graph
 
     stats = graph_stats(load_graph(graph), top=top)
-    click.echo(json.dumps(stats, ensure_ascii=False, indent=1) if as_json else format_stats(stats, source=str(graph)))
+    emit(json.dumps(stats, ensure_ascii=False, indent=1) if fmt == "json" else format_stats(stats, source=str(graph)), output)
