@@ -277,6 +277,50 @@
     if (extra) parts.push(el("span", { class: "kg-hint", text: " " + extra }));
     return parts;
   }
+  // ---- paging: a node with hundreds of articles or quotes never renders them all at once ----
+  var PAGE = { articles: 25, relations: 20, evidenceGroups: 3, moreGroups: 10 };
+
+  // Append items to list in pages of size; a "Show more" button below it adds the next page.
+  function paged(list, items, render, size, noun) {
+    var shown = 0;
+    var more = el("button", { type: "button", class: "kg-more" });
+    function next(count) {
+      items.slice(shown, shown + count).forEach(function (item) { list.appendChild(render(item)); });
+      shown = Math.min(items.length, shown + count);
+      var left = items.length - shown;
+      more.hidden = left <= 0;
+      more.textContent = "Show " + Math.min(left, count) + " more " + noun + " (" + left + " left)";
+    }
+    more.addEventListener("click", function () { next(size); });
+    next(size);
+    return more;
+  }
+
+  // Evidence of a relation grouped by article: one source line per article, its quotes beneath.
+  function evidenceGroups(evidence) {
+    var groups = new Map();
+    evidence.forEach(function (ev) {
+      var key = ev.article || "";
+      if (!groups.has(key)) groups.set(key, []);
+      var quotes = groups.get(key);
+      if (!quotes.some(function (q) { return q.sentence === ev.sentence; })) quotes.push(ev);
+    });
+    return Array.from(groups.entries()).map(function (entry) { return { article: entry[0], quotes: entry[1] }; });
+  }
+  function evidenceGroup(group) {
+    var box = el("blockquote", { class: "kg-evidence" });
+    group.quotes.forEach(function (ev) {
+      var conf = ev.extractor ? ev.extractor + (ev.confidence ? " · " + ev.confidence : "") : "";
+      box.appendChild(el("p", { text: ev.sentence, title: conf }));
+    });
+    var one = group.quotes[0];
+    var extra = group.quotes.length > 1
+      ? group.quotes.length + " quotes"
+      : one.extractor ? one.extractor + (one.confidence ? " · " + one.confidence : "") : "";
+    box.appendChild(el("div", { class: "kg-source" }, articleLine(group.article, extra)));
+    return box;
+  }
+
   function relationItem(e, from) {
     var head;
     if (from === null) {
@@ -287,13 +331,24 @@
       head = el("div", { class: "kg-rel-head" }, [el("span", { class: "kg-arrow", text: "←" }), el("span", { class: "kg-prop", text: e.property }), entityLink(e.from)]);
     }
     var li = el("li", null, [head]);
-    e.evidence.forEach(function (ev) {
-      var conf = ev.extractor ? ev.extractor + (ev.confidence ? " · " + ev.confidence : "") : "";
-      li.appendChild(el("blockquote", { class: "kg-evidence" }, [
-        el("p", { text: ev.sentence }),
-        el("div", { class: "kg-source" }, articleLine(ev.article, conf)),
-      ]));
-    });
+    var groups = evidenceGroups(e.evidence);
+    if (groups.length) {
+      var box = el("div", { class: "kg-evidence-groups" });
+      li.appendChild(box);
+      var first = from === null ? PAGE.moreGroups : PAGE.evidenceGroups;
+      var shown = 0;
+      var more = el("button", { type: "button", class: "kg-more" });
+      var showNext = function (count) {
+        groups.slice(shown, shown + count).forEach(function (g) { box.appendChild(evidenceGroup(g)); });
+        shown = Math.min(groups.length, shown + count);
+        var left = groups.length - shown;
+        more.hidden = left <= 0;
+        more.textContent = "Show evidence from " + Math.min(left, PAGE.moreGroups) + " more article" + (Math.min(left, PAGE.moreGroups) === 1 ? "" : "s") + " (" + left + " left)";
+      };
+      more.addEventListener("click", function () { showNext(PAGE.moreGroups); });
+      showNext(first);
+      li.appendChild(more);
+    }
     if (!e.evidence.length) li.appendChild(el("p", { class: "kg-empty", text: "No evidence recorded." }));
     return li;
   }
@@ -339,16 +394,16 @@
     }
     panel.appendChild(el("section", null, [el("h3", { text: "Labels" }), dl]));
 
-    var arts = el("ul", { class: "kg-list" });
-    n.articles.forEach(function (a) { arts.appendChild(el("li", null, articleLine(a))); });
+    var arts = el("ul", { class: "kg-list", id: "kg-details-articles" });
+    var moreArts = paged(arts, n.articles, function (a) { return el("li", null, articleLine(a)); }, PAGE.articles, "articles");
     if (!n.articles.length) arts.appendChild(el("li", { class: "kg-empty", text: "No article recorded." }));
-    panel.appendChild(el("section", null, [el("h3", { text: "Mentioned in " + n.articles.length + " article" + (n.articles.length === 1 ? "" : "s") }), arts]));
+    panel.appendChild(el("section", null, [el("h3", { text: "Mentioned in " + n.articles.length + " article" + (n.articles.length === 1 ? "" : "s") }), arts, moreArts]));
 
     var rels = edgesOf.get(id);
-    var list = el("ul", { class: "kg-list" });
-    rels.forEach(function (e) { list.appendChild(relationItem(e, id)); });
+    var list = el("ul", { class: "kg-list", id: "kg-details-relations" });
+    var moreRels = paged(list, rels, function (e) { return relationItem(e, id); }, PAGE.relations, "relations");
     if (!rels.length) list.appendChild(el("li", { class: "kg-empty", text: "No relation." }));
-    panel.appendChild(el("section", null, [el("h3", { text: "Relations (" + rels.length + ")" }), list]));
+    panel.appendChild(el("section", null, [el("h3", { text: "Relations (" + rels.length + ")" }), list, moreRels]));
   }
 
   function showEdge(edgeId) {
