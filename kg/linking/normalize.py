@@ -66,16 +66,16 @@ def _glossary(lang: str) -> list[tuple[str, str]]:
 
 
 def translate_words(name: str, lang: str) -> str:
-    """Translate a Vietnamese or Thai name word by word into English with kg's glossary."""
+    """Translate a Vietnamese, Thai or Lao name word by word into English with kg's glossary."""
     if lang in {"en", "und"}:
         return name
     text = name.casefold()
     out: list[str] = []
-    pending = ""  # untranslated Thai letters: one word of the name, not letters to drop ("สิริกิติ์")
+    pending = ""  # untranslated Thai or Lao letters: one word of the name, not letters to drop ("สิริกิติ์")
     i = 0
     glossary = _glossary(lang)
     while i < len(text):
-        if text[i].isspace():
+        if text[i].isspace() or (text[i] == "-" and lang != "vi"):  # "ເສດຖະກິດ-ສັງຄົມ": two words
             out.append(pending)
             pending = ""
             i += 1
@@ -110,7 +110,7 @@ def signature(name: str, lang: str) -> frozenset[str]:
     ['commun', 'minist', 'techno']
     """
     english = fold(translate_words(name, lang)).translate(_KHMER_DIGITS)
-    words = re.findall(r"[a-z0-9]+(?:\.[0-9]+)?|[\u0e00-\u0e7f\u1780-\u17ff]+", english)  # Thai and Khmer letters
+    words = re.findall(r"[a-z0-9]+(?:\.[0-9]+)?|[\u0e00-\u0eff\u1780-\u17ff]+", english)  # Thai, Lao and Khmer letters
     out = set()
     for word in words:
         word = _ORDINALS.get(word, word)
@@ -119,7 +119,7 @@ def signature(name: str, lang: str) -> frozenset[str]:
         if word in STOPWORDS or (len(word) < 2 and not word.isdigit()):
             continue
         if not word.isascii():
-            out.add(word)  # an untranslated Thai word is a proper name: kept whole
+            out.add(word)  # an untranslated Thai or Lao word is a proper name: kept whole
             continue
         out.add(word if word[0].isdigit() else word[:6])  # a 6-letter stem: economy ~ economic
     return frozenset(out)

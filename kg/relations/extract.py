@@ -44,7 +44,7 @@ AGREEMENT_TOPIC_WINDOW = 100
 #: what stands between a person's name and the organisation of an office given after it ("X, Governor of the ")
 _APPOSITIVE = re.compile(r"\s*[,(–-]\s*[^,.;()]{0,30}$")
 _JOINED = re.compile(
-    r"\s*\)?\s*(?:\([^()]{1,12}\)\s*)?(?:,|and|&|together with|và|cùng|cùng với|และ|กับ|និង)\s*(?:the\s+)?", re.IGNORECASE
+    r"\s*\)?\s*(?:\([^()]{1,12}\)\s*)?(?:,|and|&|together with|và|cùng|cùng với|และ|กับ|និង|ແລະ|ກັບ)\s*(?:the\s+)?", re.IGNORECASE
 )
 DEP_CONFIDENCE = 0.85
 #: words of an event's next edition, whose venue is not this one's
@@ -361,7 +361,7 @@ class _Extractor:
                 for t in pattern.finditer(text):
                     # the agent follows "by", and "with support from", "in partnership with" ...
                     after = re.search(
-                        r"\bby\b|\b(?:from|of|with)$|โดย|จาก$|ដោយ|(?:ពី|របស់|អធិបតីភាព)$",
+                        r"\bby\b|\b(?:from|of|with)$|โดย|จาก$|ដោយ|(?:ពី|របស់|អធិបតីភាព)$|ໂດຍ|(?:ຈາກ|ຂອງ|ກັບ)$",
                         t.group(),
                         re.IGNORECASE,
                     )
@@ -387,7 +387,7 @@ class _Extractor:
                     continue  # "next year's forum will be held in Da Nang": another edition's venue
                 before = text[max(0, rel_pos(s) - 40) : rel_pos(s)]
                 words = before.split()[-5:]
-                if (loc and any(loc.fullmatch(w) for w in words)) or re.search(r"(?:ที่|ณ)(?:เมือง|กรุง)?$", before):
+                if (loc and any(loc.fullmatch(w) for w in words)) or re.search(r"(?:ที่|ณ|ທີ່)(?:เมือง|กรุง)?$", before):
                     event = min(events, key=lambda e: abs(rel_pos(e) - rel_pos(s)))
                     self.emit(event.key, "location", s.key, analysis, sentence, "location", 0.7)
             concerns = trigger("concerns", lang)
@@ -554,7 +554,7 @@ class _Extractor:
     def developer(t: re.Match[str], companies: list[_Span], prod: _Span, rel_pos: Callable[[_Span], int]) -> _Span | None:
         """Who made a product, read from where its trigger stands: after "developed by"/"do"/"โดย",
         before an active verb ("X launched Y", "X hợp tác với Z để triển khai Y": X, not Z), else the nearest."""
-        if re.search(r"\bby\b|โดย|\bdo\b", t.group(), re.IGNORECASE):
+        if re.search(r"\bby\b|โดย|ໂດຍ|\bdo\b", t.group(), re.IGNORECASE):
             after = [c for c in companies if rel_pos(c) >= t.end()]
             return min(after, key=rel_pos) if after else None
         before = [c for c in companies if rel_pos(c) < t.start()]
