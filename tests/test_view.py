@@ -268,3 +268,27 @@ def test_view_fast_layout_is_deterministic_and_spread() -> None:
     first, second = fast_layout(nodes, edges), fast_layout(nodes, edges)
     assert first == second
     assert len(set(first.values())) == 300, "no two nodes on the same spot"
+
+
+def test_view_generic_agreement_labels_name_the_parties() -> None:
+    from kg.view.html import graph_data
+
+    articles = [Article("000_vi", "…", "vi", title="Hợp tác"), Article("001_th", "…", "th", title="ความร่วมมือ")]
+    agreement = _entity("agreement/korvel--tamsin", "Agreement", "Agreement between Korvel Bank and Tamsin Pay", ["000_vi"])
+    agreement.add_label("vi", "hợp đồng")
+    agreement.add_label("th", "บันทึกความเข้าใจ")
+    entities = [
+        agreement,
+        _entity("company/korvel", "Company", "Korvel Bank", ["000_vi"], th=["ธนาคารคอร์เวล"]),
+        _entity("company/tamsin", "Company", "Tamsin Pay", ["000_vi"]),
+    ]
+    relations = [
+        _rel("agreement/korvel--tamsin", "party", "company/korvel", "000_vi", "Korvel Bank ký hợp đồng với Tamsin Pay.", "vi"),
+        _rel("agreement/korvel--tamsin", "party", "company/tamsin", "001_th", "บันทึกความเข้าใจ Korvel Tamsin", "th"),
+    ]
+    data = graph_data(build_graph(articles, entities, relations))
+    node = next(n for n in data["nodes"] if n["cls"] == "Agreement")
+    assert node["pref"]["vi"] == "hợp đồng (Korvel Bank – Tamsin Pay)"
+    assert node["pref"]["th"] == "บันทึกความเข้าใจ (ธนาคารคอร์เวล – Tamsin Pay)"
+    assert node["pref"]["en"] == "Agreement between Korvel Bank and Tamsin Pay"  # already names them
+    assert "hợp đồng" in node["labels"]["vi"]  # the graph's own labels are kept

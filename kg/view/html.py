@@ -118,7 +118,7 @@ def graph_data(graph: Graph, *, lang: str = "en", title: str = "") -> dict[str, 
 
     g = to_networkx(graph)
     articles = _articles(graph)
-    preferred = _preferred_labels(graph, g)
+    preferred = _name_agreements(g, _preferred_labels(graph, g))
     node_ids = sorted(g.nodes)
     importance = _importance(g)
     top = max(importance.values(), default=1.0) or 1.0
@@ -245,6 +245,38 @@ def _preferred_labels(graph: Graph, g: nx.MultiDiGraph) -> dict[str, dict[str, s
         if isinstance(value, Literal) and value.language and str(node) in g:
             out.setdefault(str(node), {}).setdefault(value.language, str(value))
     return {node: dict(sorted(langs.items())) for node, langs in sorted(out.items())}
+
+
+def _name_agreements(g: nx.MultiDiGraph, preferred: dict[str, dict[str, str]]) -> dict[str, dict[str, str]]:
+    """Give an agreement whose label in some language is only a generic word ("hợp đồng",
+    "บันทึกความเข้าใจ") a display label naming its parties in that language: "hợp đồng (A – B)".
+
+    A label that already names one of its parties is kept; the graph's labels are not changed.
+    """
+    out = {node: dict(langs) for node, langs in preferred.items()}
+
+    def name(node: str, lang: str) -> str:
+        attrs = g.nodes[node]
+        return preferred.get(node, {}).get(lang) or next(iter(attrs.get("labels", {}).get(lang, ())), None) or attrs["label"]
+
+    for node, attrs in g.nodes(data=True):
+        if attrs.get("cls") != "Agreement":
+            continue
+        parties = sorted({v for _, v, prop in g.out_edges(node, keys=True) if prop == "party" and v in g})
+        if not parties:
+            continue
+        forms = {
+            form.casefold()
+            for p in parties
+            for form in [g.nodes[p]["label"], *(f for fs in g.nodes[p].get("labels", {}).values() for f in fs)]
+            if len(form) > 1
+        }
+        for lang in sorted(set(attrs.get("labels", {})) | set(preferred.get(node, {}))):
+            text = preferred.get(node, {}).get(lang) or next(iter(attrs["labels"].get(lang, ())), "")
+            if not text or any(form in text.casefold() for form in forms):
+                continue
+            out.setdefault(node, {})[lang] = f"{text} ({' – '.join(name(p, lang) for p in parties)})"
+    return out
 
 
 def _label(record: dict[str, Any], lang: str) -> str:
