@@ -3,10 +3,11 @@ Hội nghị, Nghị quyết ...), capitalised word sequences, titles before nam
 
 from __future__ import annotations
 
+import functools
 import re
 
 from kg.mentions.common import REFERENCE, UNTYPED, class_by_head, mention, title_org_class
-from kg.mentions.lexicons import head_table, title_table
+from kg.mentions.lexicons import head_table, honorifics, title_table
 from kg.nlp.analysis import Analysis, Token
 from kg.records import Mention
 
@@ -61,14 +62,18 @@ _STOP = {
 }
 _CONNECTORS = {"và", "về", "của"}
 #: lower-case words that refer back to an event ("chủ trì hội thảo")
-_EVENT_ANAPHORS = ("hội nghị", "hội thảo", "diễn đàn", "tọa đàm", "sự kiện")
+_EVENT_ANAPHORS = ("hội nghị", "hội thảo", "diễn đàn", "tọa đàm", "sự kiện", "khóa họp", "khoá họp", "kỳ họp", "phiên họp")
 #: lower-case words that continue an organisation's name after a capitalised one ("Cục Công nghệ
 #: thông tin", "Trung tâm Đổi mới sáng tạo Quốc gia", "Ủy ban nhân dân thành phố Hà Nội"): nouns, no verbs
 _NAME_WORDS = {
     "số", "quốc gia", "thông tin", "điện tử", "sáng tạo", "thành phố", "tỉnh", "dữ liệu", "viễn thông",
     "truyền thông", "công nghệ", "chính phủ", "an toàn", "an ninh", "mạng", "khoa học", "kinh tế", "tài chính",
-    "doanh nghiệp", "nhân dân",
+    "doanh nghiệp", "nhân dân", "bưu chính", "không gian",
 }  # fmt: skip
+#: lower-case words that may open an organisation's name right after its head ("Ủy ban liên Chính phủ")
+_AFTER_HEAD = {"liên"}
+#: words after an event's head that point at the article's event rather than name one ("Hội nghị năm nay")
+_DEICTIC = {"năm nay", "lần này", "kỳ này", "này", "nói trên", "trên", "hôm nay"}
 #: the common Vietnamese family names: a capitalised run that opens with one is a person, not more of an organisation's name
 _SURNAMES = {  # not those that also open common words of names: Hà (Hà Nội), Đào (Đào tạo), Lâm (Lâm nghiệp) ...
     "Nguyễn", "Trần", "Lê", "Phạm", "Huỳnh", "Phan", "Vũ", "Võ", "Đặng", "Bùi", "Đỗ", "Ngô", "Dương", "Lý",
@@ -85,6 +90,14 @@ _COUNTRY_WORDS = {
 #: a local level after an acronym of a local body ("UBND tỉnh", "UBND thành phố")
 _LOCAL_WORDS = {"tỉnh", "thành phố", "TP", "huyện", "quận"}
 _ORG_CLASSES = {"Ministry", "PublicBody", "Company", "Organization", "Government"}
+#: the government an unqualified head-of-government office before a Vietnamese name serves: the press
+#: names a foreign one with its country ("Thủ tướng Lào Sonexay Siphandone"), its own without one
+_HOME_GOVERNMENT = "Government of Vietnam"  # the curated name the relation rules compare, in English
+
+
+def _is_stop(tokens: list[Token], j: int) -> bool:
+    """Whether a stop word (one or more tokens: pyvi may split "diễn ra") opens at token ``j``."""
+    return tokens[j].text in _STOP or any(" " in w and _match_words(tokens, j, w.split()) for w in _STOP)
 
 
 def _is_cap(token: Token) -> bool:
@@ -157,6 +170,17 @@ def _person(analysis: Analysis, start: int, limit: int, title: str | None, extra
     return mention(analysis, start, end, "Person", extractor, confidence=0.8, **attrs)
 
 
+def _home_government(analysis: Analysis, person: Mention) -> None:
+    """ "Thủ tướng Phạm Minh Chính", "Phó Thủ tướng Chính phủ Bùi Thanh Sơn": a head-of-government office
+    right before a Vietnamese name, no country between, is Vietnam's (``attrs["title_org"]``)."""
+    title = person.attrs.get("title")
+    if person.attrs.get("title_org_class") != "Government" or not isinstance(title, str):
+        return
+    if person.text.split()[0] not in _SURNAMES or not analysis.text[: person.start].rstrip().endswith(title):
+        return
+    person.attrs["title_org"] = _HOME_GOVERNMENT
+
+
 def _org_head(tokens: list[Token], i: int) -> tuple[int, str] | None:
     """(tokens, class) of an organisation's head word starting at token ``i``, if one does."""
     head = next(((n, cls) for words, cls in _heads() if (n := _match_words(tokens, i, words))), None)
@@ -171,6 +195,8 @@ def _org_end(tokens: list[Token], j: int) -> int:
     first = j
     while j < len(tokens):
         tok = tokens[j]
+        if j > 0 and not _same_line_tokens(tokens, j):
+            break  # "Bộ Công nghệ và Truyền thông Lào\n\nNgày 01": a name ends with its line
         if _is_cap(tok):
             if j > first and _starts_person(tok):
                 break
@@ -194,12 +220,22 @@ def _org_end(tokens: list[Token], j: int) -> int:
         if tok.text in _NAME_WORDS and (j > first or places):  # "Ủy ban nhân dân tỉnh Quảng Bình"
             j += 1
             continue
+        if j == first and tok.text in _AFTER_HEAD and j + 1 < len(tokens) and _is_cap(tokens[j + 1]):
+            j += 1  # "Ủy ban liên Chính phủ Việt Nam-Lào"
+            continue
+        if j > first and _split_syllable(tokens, j):  # "Công ty Chuyển mạch Thái Lan" (pyvi: "Chuyển | mạch")
+            j += 1
+            continue
+        if j > first and _comma_in_name(tokens, j):  # "Tập đoàn Công nghiệp, Viễn thông Quân đội Viettel"
+            j += 1
+            continue
         joined = (
             tok.text in _CONNECTORS
             and j + 1 < len(tokens)
             and _is_cap(tokens[j + 1])
             and _VI_LETTERS.search(tokens[j + 1].text)
             and not (tok.text == "và" and (_org_head(tokens, j + 1) or _starts_title(tokens, j + 1)))
+            and not (tok.text == "và" and not _cap_before_and(tokens, j))
             and not (tok.text == "của" and tokens[j + 1].text in _COUNTRY_WORDS)
             and not _starts_person(tokens[j + 1])
         )
@@ -209,25 +245,80 @@ def _org_end(tokens: list[Token], j: int) -> int:
     return j
 
 
+def _cap_before_and(tokens: list[Token], j: int) -> bool:
+    """Whether the "và" at token ``j`` follows a capitalised word of the name, or one lower-case word after
+    one ("Kinh tế số và Xã hội số"); not a longer lower-case run ("Trung tâm Giám sát ... quốc gia và Trợ lý ảo")."""
+    return _is_cap(tokens[j - 1]) or (j >= 2 and tokens[j - 1].text in _NAME_WORDS and _is_cap(tokens[j - 2]))
+
+
+def _same_line_tokens(tokens: list[Token], j: int) -> bool:
+    """Whether token ``j`` follows token ``j - 1`` without a line break (token offsets only)."""
+    return tokens[j].start - tokens[j - 1].end < 2
+
+
+def _split_syllable(tokens: list[Token], j: int) -> bool:
+    """A lower-case syllable that pyvi split from the capitalised one before it, inside a name that
+    goes on ("Chuyển | mạch | Thái Lan"): one word of the name, not the clause after it."""
+    prev, tok = tokens[j - 1], tokens[j]
+    return (
+        " " not in prev.text
+        and " " not in tok.text
+        and _is_cap(prev)
+        and prev.text.isalpha()
+        and bool(_VI_LETTERS.search(prev.text))
+        and tok.text.isalpha()
+        and tok.text.islower()
+        and tok.text not in _STOP
+        and tok.text not in _CONNECTORS
+        and j + 1 < len(tokens)
+        and tokens[j + 1].text[:1].isupper()
+        and not _starts_person(tokens[j + 1])
+    )
+
+
+def _comma_in_name(tokens: list[Token], j: int) -> bool:
+    """A comma between two Vietnamese parts of one name ("Tập đoàn Công nghiệp, Viễn thông Quân đội
+    Viettel"): the part after it is two or more capitalised words that are no other body, office,
+    person or country, and the name goes on to a Latin-script brand that closes it."""
+    if tokens[j].text != "," or j + 3 >= len(tokens) or not _VI_LETTERS.search(tokens[j - 1].text):
+        return False
+    k = j + 1
+    while k < len(tokens) and _is_cap(tokens[k]) and _VI_LETTERS.search(tokens[k].text):
+        if _org_head(tokens, k) or _starts_title(tokens, k) or _starts_person(tokens[k]) or tokens[k].text in _COUNTRY_WORDS:
+            return False
+        k += 1
+    return k - (j + 1) >= 2 and k < len(tokens) and _is_cap(tokens[k]) and not _VI_LETTERS.search(tokens[k].text)
+
+
 def _starts_title(tokens: list[Token], i: int) -> bool:
     """Whether an office ("Đại sứ", "Thứ trưởng") opens at token ``i``."""
     return any(_match_words(tokens, i, t.split()) for t, _ in title_table("vi"))
 
 
 _ACRONYM = re.compile(r"[A-ZĐ][A-ZĐ&]{1,7}")
-_ACRONYM_AFTER = re.compile(r"\s*\(([A-ZĐ][A-ZĐ&\-]{1,9})\)")
+_ACRONYM_AFTER = re.compile(r"\s*\(([A-ZĐ][A-ZĐ&\-]{1,9}(?: \d{1,2})?)\)")
+#: a Latin-script short name in brackets after a body's name: "Công ty Star Telecom (Unitel)"
+_BRAND_AFTER = re.compile(r"\s*\(([A-Z][A-Za-z0-9&\-]{2,15})\)")
+#: the edition after an event's acronym: "Hội nghị Bộ trưởng số ASEAN (ADGMIN) lần thứ 6"
+_EDITION_AFTER = re.compile(r" lần thứ (?:\d{1,3}|[a-zà-ỹ]+)\b")
 
 
 def _with_acronym(analysis: Analysis, start: int, end: int, cls: str) -> list[Mention]:
     """A headed name, and the acronym the article gives it in brackets ("... Việt Nam (NAPAS)")."""
     after = _ACRONYM_AFTER.match(analysis.text, end)
+    if after is None and cls in _ORG_CLASSES:
+        after = _BRAND_AFTER.match(analysis.text, end)
+        if after is not None and (_VI_LETTERS.search(after.group(1)) or after.group(1).isdigit()):
+            after = None
     if after is not None and re.search(rf"\b{re.escape(after.group(1))}\b", analysis.text[:start]):
         after = None  # "Cục Công nghệ thông tin (NHNN)": the parent the article named before, not a short form
     if after is None or cls not in _ORG_CLASSES | {"Event"}:
         return [mention(analysis, start, end, cls, "rule:vi:head", confidence=0.8)]
     acronym = after.group(1)
+    edition = _EDITION_AFTER.match(analysis.text, after.end()) if cls == "Event" else None
+    name_end = edition.end() if edition is not None else end  # the edition is part of the event's name
     return [
-        mention(analysis, start, end, cls, "rule:vi:head", confidence=0.8, acronym=acronym),
+        mention(analysis, start, name_end, cls, "rule:vi:head", confidence=0.8, acronym=acronym),
         mention(analysis, after.start(1), after.end(1), cls, "rule:acronym", confidence=0.85),
     ]
 
@@ -287,8 +378,8 @@ def _title_holder(analysis: Analysis, tokens: list[Token], j: int, title: str) -
             name_start += 1
         start = tokens[name_start].start
         end = _name_end(text, start, tokens[k - 1].end)
-        if end <= start or text[start:end].isupper():
-            return None  # "Phó Tổng Giám đốc OSB,": the office's organisation, no name
+        if end <= start or text[start:end].isupper() or text[start:end] in _COUNTRY_WORDS:
+            return None  # "Phó Tổng Giám đốc OSB,": the office's organisation, no name; "Bộ trưởng Lào": a country
         attrs = {"title": title, "title_org_class": title_org_class(title, "vi")}
         return [mention(analysis, start, end, "Person", "rule:vi:title", confidence=0.8, **attrs)]
     return None
@@ -296,11 +387,52 @@ def _title_holder(analysis: Analysis, tokens: list[Token], j: int, title: str) -
 
 #: "ông", "bà", "Ngài", "Đồng chí" before a capitalised name
 _HONORIFIC = re.compile(r"(?<![^\W\d_])(?:[ÔôBb]ng|[Bb]à|[Nn]gài|[Đđ]ồng chí) (?=[^\W\d_])")
+
+
+@functools.cache
+def _academic() -> re.Pattern[str]:
+    """Academic honorifics of the lexicon, alone or chained ("Giáo sư-Viện sỹ", "PGS.TS"), before a name."""
+    words = sorted(
+        {h.rstrip(".") for h in honorifics("vi") if h[:1].isupper() and h not in {"Ông", "Bà", "Ngài", "Đồng chí"}},
+        key=len,
+        reverse=True,
+    )
+    one = "(?:" + "|".join(re.escape(w) for w in words) + r")\.?"
+    return re.compile(rf"(?<![^\W\d_]){one}(?:\s*[-.]\s*{one})* (?=[^\W\d_])")
+
+
 #: what names a product just before its (Latin-script) name: "ứng dụng OSB Smart", "ví điện tử HTPay",
 #: "nền tảng điện toán đám mây PNT Cloud", "hệ thống thanh toán Bakong"
 _PRODUCT_BEFORE = re.compile(
     r"(?:ứng dụng|\bapp|ví điện tử|\bví|nền tảng|sản phẩm|hệ thống|giải pháp|dịch vụ)((?: [a-zđà-ỹ][\wà-ỹ]*){0,6}) $"
 )
+
+
+#: a national centre: "Trung tâm ... quốc gia" is a body of the state, not an association or a firm's lab
+_STATE_CENTRE = re.compile(r"Trung tâm .* [Qq]uốc gia\b")
+#: a bank's branch after its name: "Agribank chi nhánh Campuchia", "MB Bank Chi nhánh Campuchia"
+_BRANCH = re.compile(r"\s+[Cc]hi nhánh (?:tại )?(?=[^\W\d_])")
+
+
+def _branch_end(text: str, start: int, end: int) -> int | None:
+    """End of "chi nhánh <Place>" just after (or inside) the name at ``start:end``, if it is there."""
+    cue = _BRANCH.match(text, end) or _BRANCH.search(text, start, end)
+    if cue is None or not text[cue.end()].isupper():
+        return None
+    return _name_end(text, cue.end(), len(text))
+
+
+def _latin_class(name: str) -> str:
+    """The class a Latin-script name's last word gives by the lexicon's word parts: "TPBank" (a bank),
+    "VietQR", "VIETQRPay" (QR payment products); else untyped."""
+    last = name.split()[-1]
+    for part, cls in head_table("vi", "latin_part"):
+        if part in last and last != part:
+            return cls
+    for suffix, cls in head_table("vi", "latin_suffix"):
+        if last.endswith(suffix) and len(last) > len(suffix):
+            return cls
+    return UNTYPED
 
 
 def _names_product(before: str) -> bool:
@@ -311,11 +443,12 @@ def _names_product(before: str) -> bool:
 
 
 def _honorific_persons(analysis: Analysis) -> list[Mention]:
-    """People named after "ông"/"bà"/"Ngài" ("ông Hoàng Đức Thịnh", "Bà Chea Serey"), with the
+    """People named after "ông"/"bà"/"Ngài" or an academic title ("ông Hoàng Đức Thịnh", "Bà Chea Serey",
+    "Giáo sư-Viện sỹ Lê Văn X"), with the
     office named right after them (", Phó Tổng Giám đốc OSB"); ``attrs["from"]`` is where the honorific starts."""
     text = analysis.text
     out = []
-    for match in _HONORIFIC.finditer(text):
+    for match in [*_HONORIFIC.finditer(text), *_academic().finditer(text)]:
         start = match.end()
         if not text[start].isupper() or any(text.startswith(w + " ", start) for w in _office_words()):
             continue  # "ông Chủ tịch": an office, not a name
@@ -325,7 +458,7 @@ def _honorific_persons(analysis: Analysis) -> list[Mention]:
         after = re.match(r",\s*", text[person.end :])
         if after:
             pos = person.end + after.end()
-            title = next((t for t, _ in title_table("vi") if text.startswith(t + " ", pos)), None)
+            title = next((t for t, _ in title_table("vi") if re.match(rf"{re.escape(t)}[ ,;]", text[pos:])), None)
             if title:
                 person.attrs.update(title=title, title_org_class=title_org_class(title, "vi"), title_at=pos)
         person.attrs["from"] = match.start()
@@ -342,15 +475,74 @@ def _joins_words(tokens: list[Token], j: int) -> bool:
     return tokens[j].text == "và" and j + 1 < len(tokens) and tokens[j + 1].text[:1].islower() and tokens[j + 1].text not in _STOP
 
 
+def _enumeration_goes_on(tokens: list[Token], j: int) -> bool:
+    """Whether the comma at token ``j`` lists one more topic of a name ("về khoa học, công nghệ, đổi mới
+    sáng tạo và chuyển đổi số"): lower-case words and commas follow, up to a "và" that joins the last one."""
+    for k in range(j + 1, min(len(tokens), j + 12)):
+        tok = tokens[k]
+        if tok.text == "và":
+            return k > j + 1 and _joins_words(tokens, k)
+        if tok.text != "," and (not tok.text[:1].islower() or not tok.text[0].isalpha() or _is_stop(tokens, k)):
+            return False
+    return False
+
+
+def _names_program(tokens: list[Token], k: int) -> bool:
+    """Whether the words from token ``k`` after a program's head name it ("Chiến lược Chính phủ số",
+    "Chương trình Chuyển đổi số quốc gia"): a capitalised Vietnamese word that is no person, country,
+    body or office ("Chính phủ số" is digital government, not the Government)."""
+    return (
+        k < len(tokens)
+        and tokens[k].text[:1].isupper()
+        and bool(_VI_LETTERS.search(tokens[k].text))
+        and not _starts_person(tokens[k])
+        and tokens[k].text not in _COUNTRY_WORDS
+        and not (_org_head(tokens, k) and not (k + 1 < len(tokens) and tokens[k + 1].text in _NAME_WORDS))
+        and not _starts_title(tokens, k)
+    )
+
+
+def _event_end(text: str, tokens: list[Token], i: int, n: int, cls: str) -> int:
+    """Where the name of an event, program or agreement opening at token ``i`` (a head of ``n`` tokens)
+    ends; ``i + n`` where the head names none (an anaphor: "Hội nghị năm nay", "kế hoạch này")."""
+    j, topics = i + n, False
+    while j < len(tokens) and j - i < 24 and _same_line(text, tokens, j):
+        tok = tokens[j]
+        joins = (cls == "Program" or topics) and _joins_words(tokens, j)
+        if _is_stop(tokens, j) and not joins:
+            break
+        if tok.text == "," and topics and _enumeration_goes_on(tokens, j):
+            j += 1  # "Hội nghị toàn quốc về đột phá phát triển khoa học, công nghệ, ... và chuyển đổi số"
+            continue
+        if not (tok.text[0].isalnum() or (tok.text in {"-", "–"} and j + 1 < len(tokens) and _is_cap(tokens[j + 1]))):
+            break
+        topics = topics or tok.text == "về"
+        j += 1
+        if cls == "Program" and re.search(r"\d{4}\s*[-–]\s*\d{4}$", text[tokens[i].start : tokens[j - 1].end]):
+            break
+    if cls == "Program" and not _YEAR_RANGE.search(text[tokens[i].start : tokens[j - 1].end]):
+        # a program is named with its years or a capitalised name; otherwise it is a common noun
+        return _org_end(tokens, i + n) if _names_program(tokens, i + n) else i + n
+    while j > i + n:  # "Diễn đàn Kinh tế mùa thu năm nay": this year's forum; "Hội nghị năm nay": the article's
+        words = text[tokens[i + n].start : tokens[j - 1].end]
+        tail = next((w for w in _DEICTIC if words == w or words.endswith(" " + w)), None)
+        if tail is None:
+            break
+        cut = tokens[j - 1].end - len(tail)
+        while j > i + n and tokens[j - 1].start >= cut:
+            j -= 1
+    return j
+
+
 def _same_line(text: str, tokens: list[Token], j: int) -> bool:
     """Whether token ``j`` is on the line of token ``j - 1`` (a name does not run from a title into the text)."""
     return "\n" not in text[tokens[j - 1].end : tokens[j].start]
 
 
 def _joins_hyphen(tokens: list[Token], j: int) -> bool:
-    """A hyphen inside a name, written without spaces between capitalised parts ("BM-Go")."""
+    """A hyphen or ampersand inside a name, written without spaces between capitalised parts ("BM-Go", "TT&TT")."""
     return (
-        tokens[j].text in {"-", "–"}
+        tokens[j].text in {"-", "–", "&"}
         and j + 1 < len(tokens)
         and tokens[j - 1].end == tokens[j].start
         and tokens[j].end == tokens[j + 1].start
@@ -400,28 +592,13 @@ def find_mentions(analysis: Analysis) -> list[Mention]:
         if head and tokens[i].text[:1].isupper():
             n, cls = head
             j = i + n
-            if cls in _ORG_CLASSES | {"Place"}:
-                j = _org_end(tokens, j)
-            else:
-                while (
-                    j < len(tokens)
-                    and j - i < 18
-                    and _same_line(text, tokens, j)
-                    and (tokens[j].text not in _STOP or (cls == "Program" and _joins_words(tokens, j)))
-                    and (
-                        tokens[j].text[0].isalnum()
-                        or (tokens[j].text in {"-", "–"} and j + 1 < len(tokens) and _is_cap(tokens[j + 1]))
-                    )
-                ):
-                    j += 1
-                    if cls == "Program" and re.search(r"\d{4}\s*[-–]\s*\d{4}$", text[tokens[i].start : tokens[j - 1].end]):
-                        break
-                if cls == "Program" and not _YEAR_RANGE.search(text[tokens[i].start : tokens[j - 1].end]):
-                    j = i + n  # a program is named with its years; otherwise it is a common noun
+            j = _org_end(tokens, j) if cls in _ORG_CLASSES | {"Place"} else _event_end(text, tokens, i, n, cls)
             start, end = tokens[i].start, tokens[j - 1].end
             if j == i + n:
                 found.append(mention(analysis, start, end, REFERENCE, "rule:vi:anaphor", ref=cls, head=text[start:end]))
             else:
+                if cls == "Organization" and _STATE_CENTRE.match(text, start, end):
+                    cls = "PublicBody"  # "Trung tâm Giám sát an toàn không gian mạng quốc gia": a state body
                 found.extend(_with_acronym(analysis, start, end, cls))
             i = j
             continue
@@ -472,14 +649,30 @@ def find_mentions(analysis: Analysis) -> list[Mention]:
             span = tokens[i:j]
             foreign = any(not _VI_LETTERS.search(t.text) for t in span)
             at_start = tok.start in starts
+            english = len(span) == 1 and re.match(r" (?:in|of|for|by|and|the|to) [A-Za-z]", text[span[0].end :])
+            if english:
+                i = j  # "Made in Vietnam": an English phrase in the Vietnamese text, no name
+                continue
             if (len(span) >= 2 and not at_start) or (foreign and not (at_start and len(span) == 1 and tok.text.istitle())):
                 start, end = span[0].start, span[-1].end
+                branch = _branch_end(text, start, end)
+                if branch is not None:  # "Agribank chi nhánh Campuchia": the bank's branch, a company of its own
+                    found.append(mention(analysis, start, branch, "Company", "rule:vi:branch", confidence=0.7))
+                    i = j
+                    while i < len(tokens) and tokens[i].start < branch:
+                        i += 1
+                    continue
                 cls = "Product" if foreign and _names_product(text[max(0, start - 40) : start]) else UNTYPED
                 if cls == UNTYPED and len(span) >= 2 and text[start - 1 : start] != "(":
                     # "quỹ Sông Hồng Ventures": a name with an English head word (not an alias in brackets)
                     cls = class_by_head(text[start:end], "en") or UNTYPED
+                if cls == UNTYPED and foreign:
+                    cls = _latin_class(text[start:end])  # "TPBank", "VietQR"
                 found.append(mention(analysis, start, end, cls, "rule:vi:name", confidence=0.6))
             i = j
             continue
         i += 1
+    for m in found:
+        if m.cls == "Person":
+            _home_government(analysis, m)
     return found
