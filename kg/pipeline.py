@@ -12,6 +12,7 @@ run here, on small records without the parse.
 from __future__ import annotations
 
 import logging
+import tempfile
 from collections import Counter
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
@@ -21,7 +22,7 @@ from rdflib import Graph
 
 from kg.atomic import atomic_group, written_file
 from kg.cache import ArticleCache, article_key
-from kg.errors import NothingBuiltError, UsageError
+from kg.errors import NothingBuiltError, OutputError, UsageError
 from kg.executors import run_per_article
 from kg.freshness import file_sha256, inputs_digest, previous_report
 from kg.graph import build_graph
@@ -63,6 +64,8 @@ class RunOptions:
         scheduler: Dask scheduler address for ``dask``.
         cache_dir: Folder of the incremental cache; ``None`` disables it.
         batch_size: Texts per ``nlp.pipe`` batch.
+        article_timeout: Seconds one article may take in the per-article stage before it is reported
+            as failed (``None``: ``$KG_ARTICLE_TIMEOUT`` or 120; 0: no limit).
     """
 
     executor: str = "local"
@@ -70,6 +73,7 @@ class RunOptions:
     scheduler: str | None = None
     cache_dir: Path | None = None
     batch_size: int = 32
+    article_timeout: float | None = None
 
 
 def process_corpus(
@@ -104,10 +108,11 @@ def process_corpus(
             scheduler=run.scheduler,
             gazetteer_kinds=gazetteer_kinds,
             batch_size=run.batch_size,
+            timeout=run.article_timeout,
         )
         for results in chunks:
-            if cache is not None:
-                cache.put_many((key_of[r.article_id], r) for r in results)
+            if cache is not None:  # an article given up is tried again next time
+                cache.put_many((key_of[r.article_id], r) for r in results if r.failure is None)
             done.update((key_of[r.article_id], r) for r in results)
             if bar is not None:
                 bar.update(len(results))
@@ -117,6 +122,7 @@ def process_corpus(
     finally:
         if cache is not None:
             cache.close()
+            report.notes += cache.warnings
     report.counts["articles"] = {"processed": len(todo), "from_cache": len(articles) - len(todo), "cache_pruned": pruned}
     processed = [done[k] for k in keys]
     for p, article in zip(processed, articles, strict=True):
@@ -125,6 +131,8 @@ def process_corpus(
         entry = report.entry_for(p.article_id)
         if entry is not None:
             entry.notes.extend(n for n in p.notes if n not in entry.notes)
+            if p.failure:
+                entry.status, entry.reason = "failed", p.failure
     return processed
 
 
@@ -133,7 +141,8 @@ def _progress_bar(*, total: int, initial: int, enabled: bool):
         return None
     from tqdm import tqdm
 
-    return tqdm(total=total, initial=initial, desc="extracting", unit="doc", leave=False)
+    # disable=None: no bar when stderr is not a terminal (a log file would get every redraw on one line)
+    return tqdm(total=total, initial=initial, desc="extracting", unit="doc", leave=False, disable=None)
 
 
 def extract_graph(
@@ -161,6 +170,10 @@ def extract_graph(
     kinds = frozenset(gazetteer_kinds) if gazetteer_kinds is not None else None
     with report.timed("per-article"):
         processed = process_corpus(articles, report=report, gazetteer_kinds=kinds, run=run, progress=progress, keys=keys)
+    given_up = {p.article_id for p in processed if p.failure}
+    if given_up:  # reported as failed, and left out of the graph like any other failed input
+        processed = [p for p in processed if not p.failure]
+        articles = [a for a in articles if a.id not in given_up]
     with report.timed("gazetteer"):
         gazetteer, matcher = knowledge(kinds)
     analyses = [p.analysis for p in processed]
@@ -260,6 +273,7 @@ def build(
     previous = None if force else previous_report(out, report.inputs_digest)
     if previous is not None:
         return _unchanged(report, previous, out)
+    _check_writable(out)  # before the long stages, not after them
     graph = extract_graph(
         articles,
         report=report,
@@ -270,6 +284,28 @@ def build(
         store=options["store"],
     )
     report.store = "oxigraph" if isinstance(graph, OxigraphGraph) else "memory"
+    try:
+        outputs = _write_outputs(graph, report, out, formats=formats, html=html, validate=validate)
+    except OSError as e:  # read-only or full, or a folder in the way: one line, not a traceback
+        where = e.filename if isinstance(e.filename, str) else out
+        raise OutputError(where, f"cannot write the outputs ({e.strerror or e}); the previous ones are left as they were") from e
+    return BuildResult(graph if isinstance(graph, Graph) else None, report, outputs)
+
+
+def _check_writable(out: Path) -> None:
+    """Raise :class:`OutputError` when ``out`` cannot be created or written in."""
+    try:
+        out.mkdir(parents=True, exist_ok=True)
+        with tempfile.TemporaryFile(dir=out):
+            pass
+    except OSError as e:
+        raise OutputError(out, f"cannot write the outputs here: {e.strerror or e}") from e
+
+
+def _write_outputs(
+    graph: GraphLike, report: BuildReport, out: Path, *, formats: Iterable[str], html: bool, validate: bool
+) -> dict[str, Path]:
+    """Write graph.ttl, the extra formats, graph.html and report.json into ``out``, all or none."""
     outputs: dict[str, Path] = {}
     out.mkdir(parents=True, exist_ok=True)
     # graph.ttl, graph.html and report.json replace the previous ones together, or not at all
@@ -294,7 +330,7 @@ def build(
         report.outputs = {name: {"file": path.name, "sha256": file_sha256(written_file(path))} for name, path in outputs.items()}
         outputs["report"] = out / "report.json"
         report.write(outputs["report"])
-    return BuildResult(graph if isinstance(graph, Graph) else None, report, outputs)
+    return outputs
 
 
 def _unchanged(report: BuildReport, previous: dict, out: Path) -> BuildResult:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 import time
 from pathlib import Path
 
@@ -92,22 +93,32 @@ def command(
 
     corpus = corpus or default_corpus_dir()
     started = time.perf_counter()
-    result = build(
-        corpus,
-        out,
-        formats=[f.strip() for f in formats.split(",") if f.strip()],
-        validate=not no_validate,
-        html=not no_html,
-        progress=not quiet,
-        max_bytes=max_bytes,
-        on_problem=lambda line: click.echo(f"kg: {line}", err=True),
-        run=run,
-        force=force or no_cache,
-        store=store,
-    )
+    # Every input problem is printed once, below, from the report: ingest's own log line for the
+    # same file is kept for -v (it used to print each problem two or three times).
+    ingest_log = logging.getLogger("kg.ingest")
+    saved_level = ingest_log.level
+    if logging.getLogger().getEffectiveLevel() > logging.INFO:
+        ingest_log.setLevel(logging.ERROR)
+    try:
+        result = build(
+            corpus,
+            out,
+            formats=[f.strip() for f in formats.split(",") if f.strip()],
+            validate=not no_validate,
+            html=not no_html,
+            progress=not quiet,
+            max_bytes=max_bytes,
+            run=run,
+            force=force or no_cache,
+            store=store,
+        )
+    finally:
+        ingest_log.setLevel(saved_level)
     report = result.report
+    problems = report.problems()
+    for line in problems:
+        click.echo(f"kg: {line}", err=True)
     summary = report.status_counts()
-    conforms = (report.validation or {}).get("conforms")
     if not quiet:
         classes = sum(report.counts.get("classes", {}).values())
         relations = sum(report.counts.get("properties", {}).values())
@@ -122,10 +133,6 @@ def command(
             )
         for name, path in result.outputs.items():
             click.echo(f"  {name:8} {path}")
-        if conforms is False:
-            click.echo("  the graph does not conform to the SHACL shapes: see report.json", err=True)
-    problems = report.problems()
     if strict and problems:
-        for line in problems:
-            click.echo(f"kg: --strict: {line}", err=True)
+        click.echo(f"kg: --strict: {len(problems)} problem{'s' if len(problems) != 1 else ''} (listed above)", err=True)
     ctx.exit(1 if strict and problems else 0)
