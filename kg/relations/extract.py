@@ -720,8 +720,21 @@ class _Extractor:
         before = [o for o in before if clear(o.mention.end, m.start)]
         if before:
             return max(before, key=lambda o: o.mention.end)
-        after = [o for o in candidates if o.mention.start >= m.end and o.mention.start - m.end < 40]
-        after = [o for o in after if clear(m.end, o.mention.start) and _APPOSITIVE.match(text, m.end, o.mention.start)]
+        title = str(m.attrs.get("title") or "")
+
+        def office_after(o: _Span) -> bool:
+            """ "นาย X Y รองนายกรัฐมนตรีและรัฐมนตรีว่าการกระทรวง Z": the title after the name, its organisation
+            right after the title (or opening inside it: "รัฐมนตรีว่าการกระทรวง" + "กระทรวง Z")."""
+            at = text.rfind(title, m.end, min(o.mention.start + len(title), m.end + 60)) if title else -1
+            return at >= 0 and at <= o.mention.start <= at + len(title) + 1
+
+        after = [o for o in candidates if o.mention.start >= m.end and o.mention.start - m.end < 60]
+        after = [
+            o
+            for o in after
+            if clear(m.end, o.mention.start)
+            and ((_APPOSITIVE.match(text, m.end, o.mention.start) and o.mention.start - m.end < 40) or office_after(o))
+        ]
         return min(after, key=lambda o: o.mention.start) if after else None
 
 
