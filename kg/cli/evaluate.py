@@ -7,11 +7,13 @@ from pathlib import Path
 
 import click
 
+from kg.cli.output import emit, output_options
+
 
 @click.command("evaluate")
 @click.argument("gold", type=click.Path(exists=True, dir_okay=False, path_type=Path))
 @click.argument("graphs", nargs=-1, required=True, type=click.Path(exists=True, dir_okay=False, path_type=Path))
-@click.option("--json", "as_json", is_flag=True, help="Print one JSON object instead of text.")
+@output_options(("table", "json"))
 @click.option("--by-extractor", is_flag=True, help="Also give the precision of every extractor (rule) name.")
 @click.option("--summary", is_flag=True, help="Only the figures: no list of missed and spurious facts.")
 @click.option("--min-entity-f1", type=float, default=0.0, show_default=True, help="Exit 1 below this entity F1.")
@@ -21,7 +23,8 @@ def command(
     ctx: click.Context,
     gold: Path,
     graphs: tuple[Path, ...],
-    as_json: bool,
+    fmt: str,
+    output: Path,
     by_extractor: bool,
     summary: bool,
     min_entity_f1: float,
@@ -49,12 +52,14 @@ def command(
             raise InputError(path, f"cannot parse graph: {e}") from e
     detail = breakdown(load_gold(gold), graph)
     result = detail["overall"]
-    if as_json:
-        click.echo(
-            json.dumps({**result, "breakdown": {k: v for k, v in detail.items() if k != "overall"}}, ensure_ascii=False, indent=1)
+    if fmt == "json":
+        emit(
+            json.dumps(
+                {**result, "breakdown": {k: v for k, v in detail.items() if k != "overall"}}, ensure_ascii=False, indent=1
+            ),
+            output,
         )
     else:
-        click.echo(format_score(result))
-        click.echo(format_breakdown(detail, errors=not summary, by_extractor=by_extractor))
+        emit(format_score(result) + "\n" + format_breakdown(detail, errors=not summary, by_extractor=by_extractor), output)
     ok = result["entities"]["f1"] >= min_entity_f1 and result["relations"]["f1"] >= min_relation_f1
     ctx.exit(0 if ok else 1)

@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import click
+
+from kg.cli.output import emit, output_options
 
 
 @click.command("validate")
@@ -24,6 +27,7 @@ import click
     help="Read the graph into rdflib and check it with pySHACL, or into Oxigraph and check it with "
     "the shapes compiled to SPARQL (same lines; for graphs of millions of triples).",
 )
+@output_options(("table", "json"))
 @click.option(
     "--allow-remote-context",
     is_flag=True,
@@ -37,6 +41,8 @@ def command(
     inference: bool,
     full_report: bool,
     store: str,
+    fmt: str,
+    output: Path,
     allow_remote_context: bool,
 ) -> None:
     """Validate GRAPH (an RDF file, or a build folder holding graph.ttl) with SHACL.
@@ -55,15 +61,15 @@ def command(
     load = load_store_graph if store == "oxigraph" else load_graph
     data = load(graph, allow_remote_context=allow_remote_context)
     result = validate_graph(data, shapes_path=shapes, inference=inference)
-    if full_report:
-        click.echo(result.report_text.rstrip())
-    else:
-        for line in result.violations:
-            click.echo(line)
     violations = sum(1 for line in result.violations if line.startswith("Violation"))
     others = len(result.violations) - violations
+    if fmt == "json":
+        doc = {"graph": str(graph), "conforms": result.conforms, "violations": violations, "results": result.violations}
+        emit(json.dumps(doc, ensure_ascii=False, indent=1), output)
+        ctx.exit(0 if result.conforms else 1)
     summary = "conforms" if result.conforms else f"does not conform: {violations} violation(s)"
     if others:
         summary += f", {others} warning(s) or info(s)"
-    click.echo(f"{graph}: {summary}")
+    lines = [result.report_text.rstrip()] if full_report else list(result.violations)
+    emit("\n".join([*lines, f"{graph}: {summary}"]), output)
     ctx.exit(0 if result.conforms else 1)
