@@ -70,3 +70,13 @@ def test_two_formats_are_a_usage_error(build_folder: Path) -> None:
     assert "choose one output format" in result.output
     result = CliRunner().invoke(cli, ["stats", str(build_folder), "--format", "ttl"])
     assert result.exit_code == 2
+
+
+def test_validate_as_json(build_folder: Path, tmp_path: Path) -> None:
+    result = CliRunner().invoke(cli, ["validate", str(build_folder), "--json"])
+    assert result.exit_code == 0, result.output
+    assert json.loads(result.stdout) == {"graph": str(build_folder), "conforms": True, "violations": 0, "results": []}
+    target = tmp_path / "validation.txt"
+    result = CliRunner().invoke(cli, ["validate", str(build_folder), "--output", str(target)])
+    assert result.exit_code == 0
+    assert target.read_text(encoding="utf-8") == f"{build_folder}: conforms\n"
