@@ -109,3 +109,30 @@ def test_a_country_cooperating_with_each_of_a_list() -> None:
     )
     pairs = {frozenset((s, o)) for s, p, o in relations_of(text) if p == "cooperatesWith"}
     assert pairs == {frozenset(("Thailand", c)) for c in ("Cambodia", "Indonesia", "Malaysia", "Vietnam")}
+
+
+def test_an_honorific_opens_a_new_name() -> None:
+    text = (
+        "H.E. Mr. Kit Sophal, Minister of Zelora Affairs and H.E. Mrs. Ung Dara, Minister of Kitramo Affairs "
+        "signed the MoU on Monday."
+    )
+    found = mentions_of(text)
+    assert found.get("Kit Sophal") == "Person"
+    assert found.get("Ung Dara") == "Person"
+    assert not any("H.E." in name and name != "H.E." for name in found)
+
+
+def test_an_ambiguous_curated_name_is_the_reading_its_acronym_names() -> None:
+    text = "The Ministry of Post and Telecommunications (MPTC) and Kitramo Co., Ltd signed an MoU in Phnom Penh."
+    labels = {o for _s, p, o in relations_of(text) if p == "party"}
+    assert "Cambodian Ministry of Post and Telecommunications" in labels
+
+
+def test_a_body_named_in_news_about_one_country_is_not_a_curated_namesake_of_another() -> None:
+    text = (
+        "Cambodia's digital drive goes on. In Phnom Penh, the Ministry of Public Works and Transportation "
+        "and Kitramo Co., Ltd signed an MoU on Monday."
+    )
+    labels = {o for _s, p, o in relations_of(text) if p == "party"}
+    assert "Ministry of Public Works and Transport" not in labels
+    assert "Ministry of Public Works and Transportation" in labels

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter, defaultdict
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from kg.gazetteer import Gazetteer, GazetteerEntry
@@ -14,6 +15,8 @@ from kg.nlp.analysis import Analysis
 from kg.records import Entity, Mention, class_ancestors
 
 _ORG_LIKE = {"Organization", "PublicBody", "Government", "Ministry", "Company"}
+#: classes whose curated entries belong to one country's state: never merged by name with another country's
+_COUNTRY_BOUND = {"Ministry", "Government"}
 _SIGNATURE_CLASSES = _ORG_LIKE | {"Program", "Event", "Agreement", "Product", "Place"}
 _TITLE_ALIASES = {"pm": "prime minister", "thủ tướng": "prime minister", "นายกรัฐมนตรี": "prime minister"}
 
@@ -242,9 +245,21 @@ def _decide_class(cluster: _Cluster, gazetteer: Gazetteer) -> str | None:
     return None
 
 
-def _merge_clusters(clusters: list[_Cluster], country_names: set[str]) -> list[_Cluster]:
-    """Union clusters across articles and languages: curated id, equal names, signatures."""
+def _names_a_country(key: str, country_names: set[str]) -> bool:
+    """Whether a folded name contains a country's name as whole words ("ministry of defence of laos")."""
+    padded = f" {key} "
+    return any(f" {c} " in padded for c in country_names)
+
+
+def _merge_clusters(
+    clusters: list[_Cluster], country_names: set[str], foreign: Callable[[_Cluster, _Cluster], bool] | None = None
+) -> list[_Cluster]:
+    """Union clusters across articles and languages: curated id, equal names, signatures.
+
+    ``foreign(a, b)`` says when two clusters belong to different countries and so are never one by name.
+    """
     uf = _UnionFind()
+    foreign = foreign or (lambda _a, _b: False)
     by_key: dict[str, int] = {}
     by_name: dict[tuple[str, str], int] = {}
     for i, c in enumerate(clusters):
@@ -260,10 +275,10 @@ def _merge_clusters(clusters: list[_Cluster], country_names: set[str]) -> list[_
                 keys += [key.removesuffix(" " + name) for name in country_names if key.endswith(" " + name)]
             for k in keys:
                 nk = (family, k)
-                if nk in by_name and _compatible(clusters[by_name[nk]].cls, c.cls):
+                if nk in by_name and _compatible(clusters[by_name[nk]].cls, c.cls) and not foreign(clusters[by_name[nk]], c):
                     uf.union(i, by_name[nk])
                 by_name.setdefault(nk, i)
-    _merge_by_signature(clusters, uf)
+    _merge_by_signature(clusters, uf, foreign)
     groups: dict[int, list[int]] = defaultdict(list)
     for i in range(len(clusters)):
         groups[uf.find(i)].append(i)
@@ -296,7 +311,9 @@ def _same_signature(cls: str, sig_i: frozenset[str], sig_j: frozenset[str]) -> b
     return sig_i == sig_j or jaccard >= 0.6
 
 
-def _merge_by_signature(clusters: list[_Cluster], uf: _UnionFind) -> None:
+def _merge_by_signature(
+    clusters: list[_Cluster], uf: _UnionFind, foreign: Callable[[_Cluster, _Cluster], bool] = lambda _a, _b: False
+) -> None:
     """Union clusters of one class whose name signatures match (see :func:`_same_signature`).
 
     Two clusters that both carry a curated id are never merged this way. Exact,
@@ -316,6 +333,8 @@ def _merge_by_signature(clusters: list[_Cluster], uf: _UnionFind) -> None:
 
     def connect(a: list[int], b: list[int]) -> None:
         # edges between every unkeyed cluster and every other one; keyed-keyed pairs never
+        if any(foreign(clusters[i], clusters[j]) for i in a for j in b):
+            return  # a body of one country is not its namesake of another
         free_a = [i for i in a if not clusters[i].key]
         free_b = [j for j in b if not clusters[j].key]
         if free_a:
@@ -496,7 +515,24 @@ def link_mentions(analyses: list[Analysis], mentions: dict[str, list[Mention]], 
     country_names = {
         name_key(label) for e in gazetteer.entries if e.cls == "Country" for forms in e.labels.values() for label in forms
     }
-    for cluster in _merge_clusters(clusters, country_names):
+
+    def foreign(a: _Cluster, b: _Cluster) -> bool:
+        """A curated body of one country and a name found in articles about another ("Ministry of Public Works
+        and Transportation" in a Cambodian article is not Laos's ministry of that name)."""
+        for keyed, free in ((a, b), (b, a)):
+            entry = gazetteer.get(keyed.key) if keyed.key and not free.key else None
+            if entry is None or not entry.country or entry.cls not in _COUNTRY_BOUND:
+                continue
+            if any(m.lang != "en" for m in free.mentions):
+                continue  # the English of news about one country names its bodies without the country
+            if any(_names_a_country(name_key(m.text), country_names) for m in free.mentions):
+                continue  # "Bộ Quốc phòng Lào": the name says whose it is, and the signature compares that
+            countries = {corpus.article_country.get(m.article_id) for m in free.mentions} - {None}
+            if countries and entry.country not in countries:
+                return True
+        return False
+
+    for cluster in _merge_clusters(clusters, country_names, foreign):
         cls = _decide_class(cluster, gazetteer)
         if cls is None:
             continue

@@ -106,6 +106,27 @@ def _without_redefined_acronyms(analysis: Analysis, candidates: list[Mention]) -
     return out
 
 
+def _resolved_by_acronym(analysis: Analysis, candidates: list[Mention]) -> list[Mention]:
+    """An ambiguous curated name followed by the curated acronym of one of its readings ("Ministry of Post and
+    Telecommunications (MPTC)": Cambodia's, not Laos's of the same name) is that reading, and so is every
+    other mention of that name in the article."""
+    at = {m.start: m for m in candidates if m.extractor == "gazetteer" and m.key}
+    chosen: dict[str, str] = {}
+    for m in candidates:
+        options = m.attrs.get("candidates")
+        if not options or analysis.text[m.end : m.end + 2] != " (":
+            continue
+        acronym = at.get(m.end + 2)
+        if acronym is not None and acronym.key in options and analysis.text[acronym.end : acronym.end + 1] == ")":
+            chosen[m.text] = str(acronym.key)
+    for m in candidates:
+        if m.attrs.get("candidates") and m.text in chosen:
+            m.key = chosen[m.text]
+            m.attrs.pop("candidates")
+            m.confidence = 0.9
+    return candidates
+
+
 def _priority(m: Mention) -> tuple:
     """Longest span first; at equal length: an unambiguous curated name, then an acronym the
     article defines (it beats an ambiguous curated one: "MFA"), then other curated, typed, confident."""
@@ -132,7 +153,7 @@ def find_mentions(analysis: Analysis, *, matcher: GazetteerMatcher | None = None
             refs.append(m)
         elif not _only_common_terms(m, matcher):
             candidates.append(m)
-    candidates = _without_redefined_acronyms(analysis, candidates)
+    candidates = _resolved_by_acronym(analysis, _without_redefined_acronyms(analysis, candidates))
     candidates.sort(key=_priority)
     kept: list[Mention] = []
     for m in candidates:

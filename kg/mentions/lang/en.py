@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import functools
 import re
+from collections.abc import Iterator
 
 from kg.mentions.common import REFERENCE, UNTYPED, class_by_head, mention, split_title, title_org_class
 from kg.mentions.lexicons import head_table, title_table
@@ -764,13 +765,32 @@ def _shortened_whole(analysis: Analysis, end: int, name: str) -> bool:
     return _abbreviates(short, name) and not _abbreviates(short, name.rpartition(" and ")[2])
 
 
+#: an honorific inside a run of capitalised words opens the next name ("Minister of X and H.E. Mr. Y Z")
+_INNER_HONORIFIC = re.compile(
+    r"\s+(?:and\s+)?(?=(?:H\.E\.?|Mr\.?|Mrs\.?|Ms\.?|Dr\.?|Madam|His Excellency|Her Excellency|Samdech|Oknha"
+    r"|Lok Chumteav)\s)"
+)
+
+
+def _honorific_pieces(text: str, matches: Iterator[re.Match[str]]) -> Iterator[tuple[int, int]]:
+    """The name sequences, each cut where an honorific opens a new name inside it."""
+    for match in matches:
+        pos = match.start()
+        for inner in _INNER_HONORIFIC.finditer(text, match.start() + 1, match.end()):
+            if inner.start() > pos:
+                yield pos, inner.start()
+            pos = inner.end()
+        if pos < match.end():
+            yield pos, match.end()
+
+
 def _name_spans(analysis: Analysis, start: int, end: int) -> list[tuple[int, int]]:
     """Trimmed name sequences; "A and B" is two names when both are names ("Laos and Vietnam")."""
     spans: list[tuple[int, int]] = []
-    for match in NAME_SEQUENCE.finditer(analysis.text, start, end):
-        if spans and match.start() < spans[-1][1]:
+    for m_start, m_end in _honorific_pieces(analysis.text, NAME_SEQUENCE.finditer(analysis.text, start, end)):
+        if spans and m_start < spans[-1][1]:
             continue  # inside a name that ran on over "in" (below)
-        s, e = _trim(analysis, match.start(), match.end())
+        s, e = _trim(analysis, m_start, m_end)
         e = _over_in(analysis, s, e)
         if (designator := _CO_LTD.match(analysis.text, e)) and analysis.text[s:e].endswith("Co."):
             e = designator.end()  # "Koh Pich Events Co., Ltd."
