@@ -66,6 +66,8 @@ def test_program_head_without_a_name(text: str) -> None:
             "Hội nghị Bộ trưởng Năng lượng Mekong (MEMM) lần thứ 4",
         ),
         ("Giải thưởng Sao Mai Số được trao cho ba doanh nghiệp.", "Giải thưởng Sao Mai Số"),
+        # "ở" (at) ends the name before its venue
+        ("Khách tham quan Hội chợ Thương mại Mekong 2031 ở Thủ đô Viêng Chăn hồi tháng trước.", "Hội chợ Thương mại Mekong 2031"),
         ("Chiều 2/4, hai bên tổ chức Khóa họp song phương lần thứ ba.", "Khóa họp song phương lần thứ ba"),
     ],
 )
@@ -132,6 +134,8 @@ def test_organisation_name(text: str, name: str, cls: str) -> None:
         # a comma before another body is a list, not one name
         ("Đại diện Tập đoàn Hoa Sen, Bộ Tài chính đã dự.", "Tập đoàn Hoa Sen, Bộ Tài chính"),
         ("Bộ trưởng Bộ TT&TT cấp 2 học bổng.", "Bộ TT&TT cấp 2"),
+        # "và" before a country: the two countries' banks, not one name
+        ("Ngân hàng Nhà nước Việt Nam và Lào vừa trao đổi chuyên môn.", "Ngân hàng Nhà nước Việt Nam và Lào"),
     ],
 )
 def test_organisation_name_stops(text: str, not_name: str) -> None:

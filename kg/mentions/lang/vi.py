@@ -18,6 +18,8 @@ _RESOLUTION = re.compile(r"Nghị quyết(?: số)? \d+(?:-[A-Z]+(?:/[A-Z]+)?)?"
 #: words that end a lower-case name run (programs, events): prepositions, verbs, conjunctions
 _STOP = {
     "tại",
+    "ở",
+    "hồi",
     "do",
     "được",
     "nhằm",
@@ -236,7 +238,7 @@ def _org_end(tokens: list[Token], j: int) -> int:
             and _VI_LETTERS.search(tokens[j + 1].text)
             and not (tok.text == "và" and (_org_head(tokens, j + 1) or _starts_title(tokens, j + 1)))
             and not (tok.text == "và" and not _cap_before_and(tokens, j))
-            and not (tok.text == "của" and tokens[j + 1].text in _COUNTRY_WORDS)
+            and not (tok.text in {"của", "và"} and tokens[j + 1].text in _COUNTRY_WORDS)  # "Ngân hàng Nhà nước Việt Nam và Lào"
             and not _starts_person(tokens[j + 1])
         )
         if not joined:
