@@ -63,6 +63,7 @@ NOT_NAMES = [
     ("ผ่านระบบการประชุมทางไกล ซึ่ง", "การประชุมทางไกล"),
     # "สภาพ" (condition) is not a council; e-government is no government
     ("เพื่อสร้างสภาพแวดล้อมที่ดี และ", "สภาพแวดล้อมที่ดี"),
+    ("รมว.คลัง และผู้ว่าการธนาคารอาเซียน (ASEAN Finance Ministers)", "ธนาคารอาเซียน"),
     ("การจัดอันดับรัฐบาลอิเล็กทรอนิกส์ระดับโลกของสหประชาชาติ", "รัฐบาลอิเล็กทรอนิกส์ระดับโลกของสหประชาชาติ"),
     # a person after an event's head word is no event; no name inside a web address
     ("ในระหว่างการประชุม Somsak Phanlavong ได้เน้นย้ำ", "การประชุม Somsak Phanlavong"),
@@ -101,6 +102,18 @@ OFFICES = [
 def test_thai_offices_after_the_name(text: str, triple: tuple[str, str, str]) -> None:
     labels = {(s.casefold(), p, o.casefold()) for s, p, o in relations_of(text, "th")}
     assert tuple(x.casefold() if i != 1 else x for i, x in enumerate(triple)) in labels
+
+
+AGREEMENTS = [
+    # "จับมือ ... ลงนาม": the two bodies that join hands sign; "เซ็นสัญญากับ"; "บรรลุข้อตกลง" after "A และ B"
+    "กระทรวงทดลองฯ จับมือ กระทรวงการประมง สปป.ลาว ลงนามในบันทึกความเข้าใจว่าด้วยความร่วมมือ",
+    "ธนาคารแห่งเกาะสมุย และ ธนาคารแห่งเกาะช้าง ได้บรรลุข้อตกลงในการใช้จ่ายร่วมกัน",
+]
+
+
+@pytest.mark.parametrize("text", AGREEMENTS)
+def test_thai_agreements(text: str) -> None:
+    assert sum(p == "party" for _, p, _ in relations_of(text, "th")) == 2
 
 
 def test_thai_office_list_does_not_serve_the_government() -> None:

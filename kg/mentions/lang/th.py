@@ -156,7 +156,7 @@ _NOT_FAMILY_NAME = re.compile(r"(?:กล่าว|ระบุ|เปิดเ�
 #: a web address (the source line of an article): its words are no names
 _URL = re.compile(r"\S*://\S+")
 #: letters after a head word that make another word of it: "สภาพ" (condition) is not "สภา" (council)
-_HEAD_NOT_BEFORE = {"สภา": "พ"}
+_HEAD_NOT_BEFORE = {"สภา": "พ", "ธนาคาร": "อาเซียน"}  # "ผู้ว่าการธนาคารอาเซียน": ASEAN's central bank governors
 
 
 def _not_this_head(text: str, start: int, head: str, tech_words: set[str]) -> bool:
