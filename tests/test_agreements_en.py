@@ -136,3 +136,21 @@ def test_a_body_named_in_news_about_one_country_is_not_a_curated_namesake_of_ano
     labels = {o for _s, p, o in relations_of(text) if p == "party"}
     assert "Ministry of Public Works and Transport" not in labels
     assert "Ministry of Public Works and Transportation" in labels
+
+
+def test_one_agreement_for_each_pair_after_between() -> None:
+    text = (
+        "The ministers witnessed the signing of cooperation deals between Zelora Telecom Company and Kitramo Telecom "
+        "Company; between Zelora Post Company and Kitramo Post Company."
+    )
+    agreements = {s for s, p, _o in relations_of(text) if p == "party"}
+    assert len(agreements) == 2
+
+
+def test_the_party_after_with_far_from_the_signing_word() -> None:
+    text = (
+        "The Bank of Zelora has signed a memorandum of understanding for cooperation on a pilot project to develop "
+        "interoperability of standard QR payment with the National Bank of Kitramo."
+    )
+    parties = {o for _s, p, o in relations_of(text) if p == "party"}
+    assert parties == {"Bank of Zelora", "National Bank of Kitramo"}

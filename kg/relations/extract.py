@@ -440,20 +440,27 @@ class _Extractor:
         orgs = [s for s in spans if s.cls in ORG]
         sign = trigger("signing", lang)
         if not signed and sign and (t := sign.search(text)) and len({o.key for o in orgs}) >= 2:
-            before = last_before(t.start(), ORG)
-            after = first_after(t.end(), ORG, 120) or joined_before(t.start())
-            among = trigger("agreement_between", lang)  # "signed an MoU between A and B": the parties follow
-            word = among.search(text, t.end()) if among else None
-            first = first_after(word.end(), ORG, 40) if word else None
-            if first is not None and (others := joined_after(first)):
-                before, after = first, others[0]
-            if before and after and before.key != after.key:
-                # what the agreement is about follows the agreement word closely ("MoU on X", "ký hợp đồng phát triển X")
-                words = trigger("agreement_words", lang)
-                word = words.search(text, t.start()) if words else None
-                anchor = word.end() if word else t.end()
-                topics = [s for s in spans if s.cls == "Technology" and 0 <= rel_pos(s) - anchor <= AGREEMENT_TOPIC_WINDOW]
-                self.agreement(analysis, sentence, [before, after], topics, events)
+            # "signed MoUs between A and B and between A and C": each pair after "between" is one agreement
+            among, pairs = trigger("agreement_between", lang), []
+            for word in among.finditer(text, t.end()) if among else ():
+                first = first_after(word.end(), ORG, 40)
+                others = joined_after(first) if first is not None else []
+                if first is not None and others and first.key != others[0].key:
+                    pairs.append((first, others[0]))
+            if not pairs:
+                before = last_before(t.start(), ORG)
+                after = first_after(t.end(), ORG, 120) or joined_before(t.start())
+                with_word = trigger("agreement_with", lang)  # "signed an MoU for ... with the National Bank of X"
+                if after is None and with_word and (w := with_word.search(text, t.end())):
+                    after = first_after(w.end(), ORG, 40)
+                pairs = [(before, after)] if before and after and before.key != after.key else []
+            # what the agreement is about follows the agreement word closely ("MoU on X", "ký hợp đồng phát triển X")
+            words = trigger("agreement_words", lang)
+            word = words.search(text, t.start()) if words else None
+            anchor = word.end() if word else t.end()
+            topics = [s for s in spans if s.cls == "Technology" and 0 <= rel_pos(s) - anchor <= AGREEMENT_TOPIC_WINDOW]
+            for a, b in pairs:
+                self.agreement(analysis, sentence, [a, b], topics, events)
         if not signed and self.agreement_sentence != (analysis.article.id, sentence.index):
             self.agreement_anaphor(analysis, sentence, spans, events)
         partner = trigger("partner", lang)
