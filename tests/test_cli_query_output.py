@@ -180,12 +180,15 @@ def test_a_remote_or_file_context_is_not_fetched(tmp_path: Path, listener) -> No
     )
     local = tmp_path / "local.jsonld"
     local.write_text(json.dumps({"@graph": [{"@context": [secret.as_uri()], "@id": "urn:b", "name": "x"}]}), encoding="utf-8")
+    gold = tmp_path / "gold.json"
+    gold.write_text(json.dumps({"entities": [], "relations": []}), encoding="utf-8")
     for path in (remote, local):
         for args in (
             ["query", str(path), "SELECT * WHERE { ?s ?p ?o }"],
             ["query", "--store", "oxigraph", str(path), "SELECT * WHERE { ?s ?p ?o }"],
             ["validate", str(path)],
             ["export", str(path), "--format", "nt", "--out", str(tmp_path / "x.nt")],
+            ["evaluate", str(gold), str(path)],
         ):
             code, out = kg(*args)
             assert code == 2, (args, out)

@@ -18,6 +18,11 @@ from kg.cli.output import emit, output_options
 @click.option("--summary", is_flag=True, help="Only the figures: no list of missed and spurious facts.")
 @click.option("--min-entity-f1", type=float, default=0.0, show_default=True, help="Exit 1 below this entity F1.")
 @click.option("--min-relation-f1", type=float, default=0.0, show_default=True, help="Exit 1 below this relation F1.")
+@click.option(
+    "--allow-remote-context",
+    is_flag=True,
+    help="Let a JSON-LD GRAPH fetch its remote or file:// @context (refused by default).",
+)
 @click.pass_context
 def command(
     ctx: click.Context,
@@ -29,6 +34,7 @@ def command(
     summary: bool,
     min_entity_f1: float,
     min_relation_f1: float,
+    allow_remote_context: bool,
 ) -> None:
     """Score GRAPH (one or more RDF files) against GOLD annotations.
 
@@ -43,9 +49,12 @@ def command(
     from kg.errors import InputError
     from kg.evaluate import format_score, load_gold
     from kg.evaluate_breakdown import breakdown, format_breakdown
+    from kg.export.load import RDF_SUFFIXES, check_jsonld_contexts
 
     graph = Graph()
     for path in graphs:
+        if RDF_SUFFIXES.get(path.suffix.lower()) == "json-ld":
+            check_jsonld_contexts(path, allow_remote_context=allow_remote_context)
         try:
             graph.parse(path)
         except Exception as e:  # rdflib raises many parser-specific types
