@@ -50,15 +50,22 @@ def slugify(text: str, *, max_length: int = 80) -> str:
 
 
 _THAI = re.compile(r"[\u0e00-\u0e7f]")
+_LAO = re.compile(r"[\u0e80-\u0eff]")
 
 
 @functools.lru_cache(maxsize=65536)
 def _romanized_slug(text: str) -> str:
-    """A slug of Thai text romanised by the Royal Institute system (pythainlp, offline); else ``""``.
+    """A slug of Thai text romanised by the Royal Institute system (pythainlp, offline), of Lao text by
+    :func:`kg.linking.romanize.romanize`; else ``""``.
 
     The romanisation is a reading aid, not a key: the caller adds a hash of the text, so two
-    names that romanise alike still get two IRIs. Other scripts (Lao, Khmer) keep the hash alone.
+    names that romanise alike still get two IRIs. Other scripts (Khmer) keep the hash alone.
     """
+    if _LAO.search(text) and not _THAI.search(text):
+        from kg.linking.romanize import romanize as romanize_lao
+
+        reading = romanize_lao(text, "lo") or ""
+        return re.sub(r"[^a-z0-9]+", "-", reading.casefold()).strip("-")
     if not _THAI.search(text):
         return ""
     try:

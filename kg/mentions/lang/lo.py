@@ -30,7 +30,7 @@ _ORG = {"Ministry", "PublicBody", "Organization", "Government", "Company"}
 #: what may follow a plan's or an event's name and still belong to it: "5 ປີ", "ຄັ້ງທີ IX", "(2021-2025)",
 #: "ເລກທີ 888 /ກຕສ", "ສະບັບທີ 2"; Buddhist-era years are read by kg.linking.normalize.years
 _VERSION = re.compile(
-    r" ?(?:\d+ ?ປີ(?![" + LAO + r"])|ຄັ້ງທີ ?[\dIVXLC]+|ສະບັບທີ ?\d+|ເລກທີ ?\d+(?: ?/ ?[" + LAO + r"]+\.?)?"
+    r" ?(?:\d+ ?ປີ(?![" + LAO + r"])|ຄັ້ງທີ ?[\dIVXLC]+|ສະບັບທີ ?\d+|ເລກທີ ?\d+(?: ?/ ?[" + LAO + r"]+)?"
     r"|(?<=ຄັ້ງທີ) ?[\dIVXLC]+\b|ໄລຍະ ?\d+|\(\d{4} ?[-–] ?\d{4}\)|\d{4} ?[-–] ?\d{4}|ປີ ?\d{4})"
 )
 _EVENT_VERSION = re.compile(r" ?(?:ຄັ້ງທີ ?[\dIVXLC]+|ປະຈ(?:ຳ|ໍາ)ປີ ?\d{4})|(?<=ຄັ້ງທີ) ?[\dIVXLC]+\b")
@@ -74,6 +74,13 @@ def _heads() -> tuple[re.Pattern[str], dict[str, str]]:
     table = head_table("lo", "prefix")
     pattern = re.compile("(?:" + "|".join(_spellings(re.escape(h)) for h, _ in table) + ")" + _WHOLE_SYLLABLE)
     return pattern, {canonical(h): cls for h, cls in table}
+
+
+@functools.cache
+def _state_heads() -> re.Pattern[str]:
+    """Head words of ministries and governments: where one starts inside a name ("ກົມກະຊວງ"), a new name starts."""
+    table = [h for h, cls in head_table("lo", "prefix") if cls in {"Ministry", "Government"}]
+    return re.compile("(?:" + "|".join(_spellings(re.escape(h)) for h in table) + ")")
 
 
 @functools.cache
@@ -309,7 +316,7 @@ class _Reader:
         if cls == "Event":  # event names are descriptive: "ສຳມະນາກ່ຽວກັບການຫັນເປັນລັດຖະບານດິຈິຕອນ"
             cut_patterns = [_words("event_cut_words"), _opener()]
         else:
-            cut_patterns = [_words("name_cut_words", regex=True), _heads()[0], _titles(), _opener()]
+            cut_patterns = [_words("name_cut_words", regex=True), _state_heads(), _titles(), _opener()]
         end = _chunk_end(text, head_end)
         body_start = head_end
         if end == head_end:  # the head, a space, then the name: "ກະຊວງ ເຕັກໂນໂລຊີ ແລະ ການສື່ສານ"
