@@ -14,8 +14,10 @@ from __future__ import annotations
 
 import contextlib
 import contextvars
+import errno
 import os
 import re
+import shutil
 import socket
 import tempfile
 from collections.abc import Iterator
@@ -71,6 +73,8 @@ def atomic_group() -> Iterator[None]:
 
     All the files are then renamed into place one after the other (microseconds
     apart); when the block raises, none is, and their temporary files are removed.
+    When a rename fails (a folder in the way of an output), the files already
+    renamed get their previous content back before the error is raised.
     Groups nest: an inner group's files are renamed with the outermost one.
     """
     if _PENDING.get() is not None:
@@ -87,8 +91,46 @@ def atomic_group() -> Iterator[None]:
         raise
     finally:
         _PENDING.reset(token)
-    for tmp, path in pending:
-        os.replace(tmp, path)
+    _replace_all(pending)
+
+
+def _replace_all(pending: list[tuple[str, Path]]) -> None:
+    """Rename every temporary file onto its path, or (when one rename fails) none: those already
+    renamed get their previous content back, and the error is raised."""
+    backups: list[Path] = []
+    replaced: list[tuple[Path, Path | None]] = []
+    try:
+        for _, path in pending:  # a folder in the way fails its rename: find it before the first one
+            if path.is_dir():
+                raise IsADirectoryError(errno.EISDIR, "a folder is in the way of the output file", str(path))
+        for tmp, path in pending:
+            backup = None
+            if path.is_file():  # the previous content stays reachable under another name until all are in place
+                backup = path.with_name(f"{_temp_prefix(path)}previous.tmp")
+                with contextlib.suppress(FileNotFoundError):
+                    os.unlink(backup)
+                try:
+                    os.link(path, backup)
+                except OSError:  # a file system without hard links
+                    shutil.copy2(path, backup)
+                backups.append(backup)
+            os.replace(tmp, path)
+            replaced.append((path, backup))
+    except BaseException:
+        for path, backup in reversed(replaced):
+            with contextlib.suppress(OSError):
+                if backup is not None:
+                    os.replace(backup, path)
+                else:
+                    os.unlink(path)
+        for tmp, _ in pending:
+            with contextlib.suppress(OSError):
+                os.unlink(tmp)
+        raise
+    finally:
+        for backup in backups:
+            with contextlib.suppress(OSError):
+                os.unlink(backup)
 
 
 @contextlib.contextmanager

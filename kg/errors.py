@@ -28,6 +28,15 @@ class UsageError(KgError):
     """The user asked for something that cannot be done as asked."""
 
 
+class OutputError(KgError):
+    """An output (or cache) path cannot be written: read-only, full, or a folder in the way."""
+
+    def __init__(self, path: Path | str, problem: str) -> None:
+        self.path = str(path)
+        self.problem = problem
+        super().__init__(f"{self.path}: {problem}")
+
+
 class NothingBuiltError(KgError):
     """No input could be turned into a graph."""
 

@@ -63,6 +63,7 @@ def run_per_article(
     scheduler: str | None = None,
     gazetteer_kinds: frozenset[str] | None = None,
     batch_size: int = 32,
+    timeout: float | None = None,
 ) -> Iterator[list[ProcessedArticle]]:
     """Run :func:`kg.process.process_articles` over ``articles``; yield each chunk's results as it completes.
 
@@ -73,6 +74,8 @@ def run_per_article(
         scheduler: Address of the Dask scheduler (``tcp://host:8786``) for ``dask``.
         gazetteer_kinds: Restrict curated knowledge to these kinds.
         batch_size: Texts per ``nlp.pipe`` batch inside a chunk.
+        timeout: Seconds each article may take (see :func:`kg.process.process_articles`; Dask workers
+            run tasks in threads, where no timer can interrupt them, so there it does not apply).
 
     Raises:
         ConfigError: On an unknown executor, a missing scheduler address, or a cluster that cannot be reached.
@@ -87,13 +90,13 @@ def run_per_article(
     n = resolve_workers(workers, len(articles))
     if n == 1:
         for part in chunk(articles, 1):
-            yield process_articles(part, gazetteer_kinds=gazetteer_kinds, batch_size=batch_size)
+            yield process_articles(part, gazetteer_kinds=gazetteer_kinds, batch_size=batch_size, timeout=timeout)
         return
     import multiprocessing
 
     with ProcessPoolExecutor(max_workers=n, mp_context=multiprocessing.get_context("spawn")) as pool:
         futures = [
-            pool.submit(process_articles, part, gazetteer_kinds=gazetteer_kinds, batch_size=batch_size)
+            pool.submit(process_articles, part, gazetteer_kinds=gazetteer_kinds, batch_size=batch_size, timeout=timeout)
             for part in chunk(articles, n)
         ]
         for future in as_completed(futures):

@@ -10,8 +10,14 @@ the parse of every article.
 
 from __future__ import annotations
 
+import contextlib
 import functools
-from collections.abc import Iterable
+import logging
+import os
+import signal
+import threading
+import time
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field, replace
 
 from kg.gazetteer import Gazetteer, load_gazetteer
@@ -20,8 +26,28 @@ from kg.mentions import find_mentions
 from kg.mentions.gazetteer_match import GazetteerMatcher
 from kg.nlp import analyze
 from kg.nlp.analysis import Analysis
+from kg.nlp.pipelines import get_pipeline
 from kg.records import Article, Mention
 from kg.relations.dependency import match_dependencies
+
+log = logging.getLogger(__name__)
+
+
+def _default_timeout() -> float:
+    try:
+        return float(os.environ.get("KG_ARTICLE_TIMEOUT", "120"))
+    except ValueError:
+        return 120.0
+
+
+#: Seconds the per-article stage may spend on one article (parse, mentions, dependency matches) before
+#: the article is given up and reported as failed; ``KG_ARTICLE_TIMEOUT`` sets it, 0 means no limit.
+ARTICLE_TIMEOUT: float = _default_timeout()
+
+
+class ArticleTimeout(BaseException):
+    """Raised inside the per-article stage when an article's time is up (a BaseException, so that no
+    ``except Exception`` on the way swallows it)."""
 
 
 @dataclass
@@ -32,11 +58,14 @@ class ProcessedArticle:
         analysis: Sentences and text of the article, with ``dependency_matches``; no parse, no tokens.
         mentions: Every mention found (see :func:`kg.mentions.find_mentions`).
         notes: Remarks for the build report (``lo: no statistical model ...``).
+        failure: Why the article was given up (``timed out after 120 s ...``), else None.
     """
 
     analysis: Analysis
     mentions: list[Mention]
     notes: list[str] = field(default_factory=list)
+    #: why the article could not be processed (its time was up), else None; such a result has no mentions
+    failure: str | None = None
 
     @property
     def article_id(self) -> str:
@@ -52,22 +81,70 @@ def knowledge(kinds: frozenset[str] | None = None) -> tuple[Gazetteer, Gazetteer
 
 
 def process_articles(
-    articles: Iterable[Article], *, gazetteer_kinds: frozenset[str] | None = None, batch_size: int = 32
+    articles: Iterable[Article],
+    *,
+    gazetteer_kinds: frozenset[str] | None = None,
+    batch_size: int = 32,
+    timeout: float | None = None,
 ) -> list[ProcessedArticle]:
-    """Run the per-article stage over ``articles`` (in ``nlp.pipe`` batches); results in input order.
+    """Run the per-article stage over ``articles``; results in input order.
+
+    With a time budget each article is parsed alone under a timer (``SIGALRM``, in the main thread
+    of this process or of a worker process); an article whose time runs out gets a result with
+    ``failure`` set and no mentions, and the next one starts. Without one (``timeout=0``, or in a
+    thread, as on Dask workers), articles go through ``nlp.pipe`` in batches.
 
     Args:
         articles: Ingested articles.
         gazetteer_kinds: Restrict curated knowledge to these kinds (leave-out checks).
-        batch_size: Texts per ``nlp.pipe`` batch.
+        batch_size: Texts per ``nlp.pipe`` batch when there is no time budget.
+        timeout: Seconds per article (``None``: :data:`ARTICLE_TIMEOUT`; 0: no limit).
     """
     _, matcher = knowledge(gazetteer_kinds)
+    seconds = ARTICLE_TIMEOUT if timeout is None else timeout
+    if not seconds or not _can_time():
+        return [_finish(analysis, matcher) for analysis in analyze(articles, batch_size=batch_size)]
     out = []
-    for analysis in analyze(articles, batch_size=batch_size):
-        mentions = find_mentions(analysis, matcher=matcher)
-        analysis.dependency_matches = match_dependencies(analysis)
-        notes = []
-        if analysis.lang in THIN_COVERAGE:
-            notes.append(f"{analysis.lang}: no statistical model; gazetteer and title rules only")
-        out.append(ProcessedArticle(replace(analysis, doc=None, tokens=[]), mentions, notes))
+    for article in articles:
+        get_pipeline(article.lang)  # loading a language's models is no part of an article's time
+        started = time.monotonic()
+        result = None
+        with contextlib.suppress(ArticleTimeout), _budget(seconds):
+            (analysis,) = analyze([article], batch_size=1)
+            result = _finish(analysis, matcher)
+        if result is None:
+            why = f"timed out after {time.monotonic() - started:.0f} s in the per-article stage (limit {seconds:g} s)"
+            log.warning("%s: %s", article.id, why)
+            result = ProcessedArticle(Analysis(article, article.full_text, [], []), [], [], failure=why)
+        out.append(result)
     return out
+
+
+def _finish(analysis: Analysis, matcher: GazetteerMatcher) -> ProcessedArticle:
+    mentions = find_mentions(analysis, matcher=matcher)
+    analysis.dependency_matches = match_dependencies(analysis)
+    notes = []
+    if analysis.lang in THIN_COVERAGE:
+        notes.append(f"{analysis.lang}: no statistical model; gazetteer and title rules only")
+    return ProcessedArticle(replace(analysis, doc=None, tokens=[]), mentions, notes)
+
+
+def _can_time() -> bool:
+    return hasattr(signal, "setitimer") and threading.current_thread() is threading.main_thread()
+
+
+@contextlib.contextmanager
+def _budget(seconds: float) -> Iterator[None]:
+    """Raise :class:`ArticleTimeout` in this (main) thread when ``seconds`` have passed inside the block."""
+
+    def expire(signum: int, frame: object) -> None:
+        raise ArticleTimeout
+
+    previous = signal.signal(signal.SIGALRM, expire)
+    signal.setitimer(signal.ITIMER_REAL, seconds)
+    try:
+        yield
+    finally:
+        with contextlib.suppress(ArticleTimeout):  # the time ran out just as the block ended
+            signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)
