@@ -21,7 +21,7 @@ def test_iri_slugify_folds_latin(text: str, slug: str) -> None:
     assert slugify(text) == slug
 
 
-@pytest.mark.parametrize("text", ["ລັດຖະບານ", "រដ្ឋាភិបាល"])
+@pytest.mark.parametrize("text", ["အစိုးရ", "រដ្ឋាភិបាល"])  # Burmese, Khmer: no romaniser
 def test_iri_slugify_hashes_other_scripts(text: str) -> None:
     slug = slugify(text)
     assert slug.startswith("u-") and slug == slugify(text) and slug.isascii()
