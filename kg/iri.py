@@ -50,6 +50,7 @@ def slugify(text: str, *, max_length: int = 80) -> str:
 
 
 _THAI = re.compile(r"[\u0e00-\u0e7f]")
+_KHMER = re.compile(r"[\u1780-\u17ff]")
 _LAO = re.compile(r"[\u0e80-\u0eff]")
 
 
@@ -65,6 +66,11 @@ def _romanized_slug(text: str) -> str:
         from kg.linking.romanize import romanize as romanize_lao
 
         reading = romanize_lao(text, "lo") or ""
+        return re.sub(r"[^a-z0-9]+", "-", reading.casefold()).strip("-")
+    if _KHMER.search(text) and not _THAI.search(text):  # "ជា វ៉ាន់ដេត" -> "chea-vandet"
+        from kg.linking.romanize import romanize as romanize_khmer
+
+        reading = romanize_khmer(text, "km") or ""
         return re.sub(r"[^a-z0-9]+", "-", reading.casefold()).strip("-")
     if not _THAI.search(text):
         return ""

@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 from kg.gazetteer import Gazetteer, GazetteerEntry
 from kg.iri import slugify
 from kg.linking.normalize import fold, name_key, signature, strip_person_name, years
+from kg.linking.romanize_km import merge_people
 from kg.linking.romanize_lo import merge_people as merge_lao_people
 from kg.mentions.common import REFERENCE, UNTYPED, class_by_head
 from kg.nlp.analysis import Analysis
@@ -279,6 +280,7 @@ def _merge_clusters(
                 if nk in by_name and _compatible(clusters[by_name[nk]].cls, c.cls) and not foreign(clusters[by_name[nk]], c):
                     uf.union(i, by_name[nk])
                 by_name.setdefault(nk, i)
+    merge_people(clusters, uf.union, _surface)  # "ជា វ៉ាន់ដេត" is Chea Vandeth: names across scripts
     merge_lao_people(clusters, uf.union, _surface)  # "ບໍ່ວຽງຄຳ ວົງດາລາ" is Boviengkham Vongdara
     _merge_by_signature(clusters, uf, foreign)
     groups: dict[int, list[int]] = defaultdict(list)

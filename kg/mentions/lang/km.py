@@ -26,6 +26,8 @@ import re
 from dataclasses import dataclass
 
 from kg.errors import ConfigError
+from kg.gazetteer import GazetteerEntry
+from kg.linking.normalize import signature
 from kg.mentions.common import REFERENCE, UNTYPED, class_by_head, mention
 from kg.mentions.lang.th import LATIN_NAME
 from kg.mentions.lexicons import head_table, honorifics, title_table
@@ -175,6 +177,7 @@ class _Reader:
         self.text = fold(analysis.text)
         self.lex = lexicon()
         matcher = default_matcher()
+        self.hits = [h for h in matcher.find(self.raw) if not h.ambiguous]
         self.gazetteer = [(h.start, h.end, h.entries[0].cls) for h in matcher.find(self.raw)]
         self.gazetteer_starts = {s for s, _, _ in self.gazetteer}
         self.tech_words = {w for w in matcher.technology_words if w.isascii()}
@@ -366,15 +369,31 @@ class _Reader:
         if end - start < 2:
             return
         attrs: dict[str, object] = {}
+        key = None
         if bracket is not None:
             short = bracket.group(1)
             if short.casefold() not in self.tech_words:
                 attrs["acronym"] = short
+                entry = self.curated_short_form(start, end, bracket)
+                if entry is not None:
+                    key, cls = entry.id, entry.cls
                 self.acronyms.setdefault(short, cls)
                 self.add(bracket.start(1), bracket.end(1), cls, "rule:acronym", 0.8)
                 self.taken.append((bracket.start(1), bracket.end(1)))
-        self.add(start, end, cls, extractor, **attrs)
+        self.found.append(mention(self.analysis, start, end, cls, extractor, key=key, confidence=0.75, **attrs))
         self.taken.append((start, taken_end or end))
+
+    def curated_short_form(self, start: int, end: int, bracket: re.Match[str]) -> GazetteerEntry | None:
+        """The curated entity a name is, where its short form in brackets is a curated one and the name
+        says the same in Khmer: "គណៈកម្មការសេដ្ឋកិច្ច ... (UN-ESCAP)" is ESCAP, by two or more words of
+        its English name (an article's own "(BoK)" for another bank is not the curated BoK)."""
+        hit = next((h for h in self.hits if h.start == bracket.start(1) and h.end == bracket.end(1)), None)
+        if hit is None:
+            return None
+        entry = hit.entries[0]
+        mine = signature(self.raw[start:end], "km")
+        theirs = frozenset(w for label in entry.labels.get("en", ()) for w in signature(label, "en"))
+        return entry if len(mine & theirs) >= 2 else None
 
     def anaphor(self, start: int, end: int, head: str, cls: str) -> None:
         """ "ក្រសួង" (the ministry), "កម្មវិធីនេះ" (this programme): a reference resolved by the linker."""
