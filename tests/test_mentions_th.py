@@ -111,6 +111,13 @@ AGREEMENTS = [
 ]
 
 
+def test_thai_agreement_of_two_bodies_joined_before_the_verb() -> None:
+    """ "A และ B ได้บรรลุข้อตกลง ... ตามมติของ C": A and B are the parties, not B and the body named later."""
+    text = "ธนาคารแห่งเกาะสมุย และ ธนาคารแห่งเกาะช้าง ได้บรรลุข้อตกลงในการใช้จ่ายร่วมกัน ตามมติของสำนักงานทดลองกลาง"
+    parties = {o for _, p, o in relations_of(text, "th") if p == "party"}
+    assert parties == {"ธนาคารแห่งเกาะสมุย", "ธนาคารแห่งเกาะช้าง"}
+
+
 @pytest.mark.parametrize("text", AGREEMENTS)
 def test_thai_agreements(text: str) -> None:
     assert sum(p == "party" for _, p, _ in relations_of(text, "th")) == 2

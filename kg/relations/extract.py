@@ -449,7 +449,8 @@ class _Extractor:
                     pairs.append((first, others[0]))
             if not pairs:
                 before = last_before(t.start(), ORG)
-                after = first_after(t.end(), ORG, 120) or joined_before(t.start())
+                # "A และ B ได้บรรลุข้อตกลง ...", "A and B signed ...": the two joined before the verb, not one named later
+                after = joined_before(t.start()) or first_after(t.end(), ORG, 120)
                 with_word = trigger("agreement_with", lang)  # "signed an MoU for ... with the National Bank of X"
                 if after is None and with_word and (w := with_word.search(text, t.end())):
                     after = first_after(w.end(), ORG, 40)
@@ -725,7 +726,7 @@ class _Extractor:
 
         before = [o for o in candidates if o.mention.end <= m.start and m.start - o.mention.end < 90]
         before = [o for o in before if clear(o.mention.end, m.start)]
-        if before:
+        if before and not m.attrs.get("office_after"):  # (a rule read the office after the name: that first)
             return max(before, key=lambda o: o.mention.end)
         title = str(m.attrs.get("title") or "")
 
@@ -742,7 +743,9 @@ class _Extractor:
             if clear(m.end, o.mention.start)
             and ((_APPOSITIVE.match(text, m.end, o.mention.start) and o.mention.start - m.end < 40) or office_after(o))
         ]
-        return min(after, key=lambda o: o.mention.start) if after else None
+        if after:
+            return min(after, key=lambda o: o.mention.start)
+        return max(before, key=lambda o: o.mention.end) if before else None
 
 
 def _main_event(corpus: LinkedCorpus, article_id: str) -> str | None:
