@@ -3,6 +3,7 @@ acronyms with their long forms, spaCy's statistical NER for the rest, anaphors."
 
 from __future__ import annotations
 
+import bisect
 import functools
 import re
 from collections.abc import Iterator
@@ -366,7 +367,7 @@ def _opens_sentence_not_name(analysis: Analysis, start: int, *, lone: bool = Fal
     opening = analysis.sentence_at(start).start
     if opening != start and analysis.text[opening:start].strip() not in {"", '"', "“", "‘", "'"}:
         return False  # a sentence opener, or the first word of a quote that opens the sentence
-    token = next((t for t in analysis.doc if t.idx == start), None)
+    token = _token_at(analysis.doc, start)
     # a plural common noun opens sentences too ("Representatives of the Ministry of Finance ...", "Critics say")
     if token is not None and lone and token.pos_ in _NOT_NAME_POS - {"VERB"}:
         return True  # a lone adjective or adverb, whatever entity the parser guessed ("Cheap" as a PRODUCT)
@@ -384,7 +385,7 @@ def _nationality_before_title(analysis: Analysis, start: int, rest: str) -> bool
         return False
     if analysis.text[start:].split(" ", 1)[0] in _NATIONALITIES:
         return True
-    token = next((t for t in analysis.doc if t.idx == start), None) if analysis.doc is not None else None
+    token = _token_at(analysis.doc, start) if analysis.doc is not None else None
     return token is not None and token.ent_type_ == "NORP"
 
 
@@ -393,11 +394,32 @@ def _ner_label(analysis: Analysis, start: int, end: int) -> str | None:
     if analysis.doc is None:
         return None
     best, best_overlap = None, 0
-    for ent in analysis.doc.ents:
-        overlap = min(end, ent.end_char) - max(start, ent.start_char)
+    starts, ends, labels = _ent_index(analysis.doc)
+    for i in range(bisect.bisect_right(ends, start), bisect.bisect_left(starts, end)):  # the entities overlapping
+        overlap = min(end, ends[i]) - max(start, starts[i])
         if overlap > best_overlap:
-            best, best_overlap = ent.label_, overlap
+            best, best_overlap = labels[i], overlap
     return best if best_overlap * 2 >= (end - start) else None
+
+
+def _ent_index(doc: object) -> tuple[list[int], list[int], list[str]]:
+    """Starts, ends and labels of a parse's entities (in order, not overlapping), once per parse: looking
+    through every entity for each name took time growing with the square of the article."""
+    index = doc.user_data.get("kg_en_ents")  # type: ignore[attr-defined]
+    if index is None:
+        ents = doc.ents  # type: ignore[attr-defined]
+        index = ([e.start_char for e in ents], [e.end_char for e in ents], [e.label_ for e in ents])
+        doc.user_data["kg_en_ents"] = index  # type: ignore[attr-defined]
+    return index
+
+
+def _token_at(doc: object, start: int) -> object | None:
+    """The token of a parse that starts at character ``start``, if any (an index built once per parse)."""
+    index = doc.user_data.get("kg_en_token_at")  # type: ignore[attr-defined]
+    if index is None:
+        index = doc.user_data["kg_en_token_at"] = {t.idx: t.i for t in reversed(doc)}  # type: ignore[attr-defined]
+    i = index.get(start)
+    return doc[i] if i is not None else None  # type: ignore[index]
 
 
 #: an honorific just before a name: the trimmed "Mr", "Ms" ("Mr Bounleuth said ...")
@@ -656,17 +678,36 @@ def _split_person_of_org(analysis: Analysis, s: int, e: int) -> list[tuple[int, 
     "of" and the rest names an organisation (parsed as one, or closed by a head word)."""
     if analysis.doc is None:
         return None
-    for ent in analysis.doc.ents:
-        if ent.label_ != "PERSON" or not (s <= ent.start_char and ent.end_char < e) or len(ent.text.split()) < 2:
+    starts, persons = _person_ents(analysis.doc)
+    for _start, end in persons[bisect.bisect_left(starts, s) : bisect.bisect_left(starts, e)]:
+        if end >= e:
             continue
-        of = re.match(r"\s+of\s+(?:the\s+)?", analysis.text[ent.end_char : e])
+        of = _OF_THE.match(analysis.text, end, e)
         if of is None:
             continue
-        org_start = ent.end_char + of.end()
+        org_start = of.end()
         org = analysis.text[org_start:e]
         if class_by_head(org, "en") or _ner_label(analysis, org_start, e) == "ORG":
-            return [(s, ent.end_char), (org_start, e)]
+            return [(s, end), (org_start, e)]
     return None
+
+
+_OF_THE = re.compile(r"\s+of\s+(?:the\s+)?")
+
+
+def _person_ents(doc: object) -> tuple[list[int], list[tuple[int, int]]]:
+    """The PERSON entities of two or more words of a parse, as (start, end) sorted by start, with their
+    starts for bisecting; computed once per parse (looking through every entity for each name took
+    time growing with the square of the article)."""
+    cached = doc.user_data.get("kg_en_person_ents")  # type: ignore[attr-defined]
+    if cached is None:
+        spans = sorted(
+            (ent.start_char, ent.end_char)
+            for ent in doc.ents  # type: ignore[attr-defined]
+            if ent.label_ == "PERSON" and len(ent.text.split()) >= 2
+        )
+        cached = doc.user_data["kg_en_person_ents"] = ([a for a, _ in spans], spans)  # type: ignore[attr-defined]
+    return cached
 
 
 _ENVOY_TO = re.compile(r"\b(?:Ambassador|Envoy|Consul[- ]General)\s+to\s+(?:the\s+)?$")
