@@ -90,6 +90,11 @@ OFFICES = [
         "นายสมปอง ฟ้าใส รองนายกรัฐมนตรีและรัฐมนตรีว่าการกระทรวงการประมง เปิดเผยว่า",
         ("สมปอง ฟ้าใส", "holdsPositionIn", "กระทรวงการประมง"),
     ),
+    # a body named before the person does not take the office written after the name
+    (
+        "สำนักงานทดลองกลาง เปิดเผยว่า นายสมปอง ฟ้าใส รัฐมนตรีว่าการกระทรวงการประมง ได้ลงพื้นที่",
+        ("สมปอง ฟ้าใส", "holdsPositionIn", "กระทรวงการประมง"),
+    ),
     # the office written after the name, its body right after the office
     (
         "นายเพชร ศรีงาม หัวหน้ากรมวางแผนและการลงทุน กระทรวงทดลอง ร่วมลงนาม",

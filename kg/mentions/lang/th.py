@@ -316,9 +316,12 @@ def find_mentions(analysis: Analysis, *, tech_words: set[str] | None = None) -> 
             end += third.end() - 1  # "นายเหงียน ชี สุง รัฐมนตรี...": a three-part (Vietnamese) name before the office
             after = text[end:].lstrip()
         title = next((t for t, _ in title_table("th") if before.endswith(t) or after.startswith(t)), None)
+        attrs: dict[str, object] = {}
         if title and after.startswith(title):
             title = _last_office(after, title)
-        attrs = {"title": title, "title_org_class": title_org_class(title, "th")} if title else {}
+            attrs["office_after"] = True  # "นาย X Y รัฐมนตรีว่าการกระทรวง Z": the office and its body follow
+        if title:
+            attrs |= {"title": title, "title_org_class": title_org_class(title, "th")}
         found.append(mention(analysis, start, end, "Person", "rule:th:honorific", confidence=0.75, **attrs))
         taken.append((start, end))
     for match in _BARE_PERSON.finditer(text):
@@ -335,6 +338,6 @@ def find_mentions(analysis: Analysis, *, tech_words: set[str] | None = None) -> 
         ):
             continue
         title = _last_office(after, title)
-        attrs = {"title": title, "title_org_class": title_org_class(title, "th")}
+        attrs = {"title": title, "title_org_class": title_org_class(title, "th"), "office_after": True}
         found.append(mention(analysis, start, end, "Person", "rule:th:office", confidence=0.7, **attrs))
     return found
