@@ -97,10 +97,18 @@ def parse(nlp: Any, text: str, *, limit: int = CHUNK_CHARS) -> Any:
     sentence starts and dependency arcs all refer to the whole text."""
     if len(text) <= limit:
         return nlp(text)
+    import numpy
     from spacy.tokens import Doc
 
     chunks = [text[s:e] for s, e in chunk_spans(text, limit)]
-    doc = Doc.from_docs(list(nlp.pipe(chunks, batch_size=1)), ensure_whitespace=False)
+    docs = []
+    for chunk_doc in nlp.pipe(chunks, batch_size=1):
+        # the tok2vec tensor (4 bytes x width per token) is not used after the pipeline: dropping it
+        # keeps a 5 MB article's joined parse in a few hundred MB
+        chunk_doc.tensor = numpy.zeros((0,), dtype="float32")
+        docs.append(chunk_doc)
+    doc = Doc.from_docs(docs, ensure_whitespace=False)
+    del docs
     assert doc.text == text
     return doc
 
