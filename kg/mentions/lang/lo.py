@@ -202,18 +202,19 @@ class _Reader:
         stop = re.search(r"[,;\n]|ທ່ານ|ໄດ້", window)
         window = window[: stop.start()] if stop else window
         found = [m for m in _titles().finditer(window) if (end + m.start()) in self.starts]
-        if not found:
-            prior = re.search(r"(" + _titles().pattern + r")\s*,?\s*$", text[max(0, before - 60) : before])
-            found = [prior] if prior else []
-        if not found:
-            return {}
         for m in found:  # the office followed by its organisation: "ລັດຖະມົນຕີກະຊວງ ...", "ຜູ້ອຳນວຍການໃຫຍ່ ບໍລິສັດ ..."
             org_class = self.organisation_at(end + m.end())
             if org_class:
-                return {"title": _title_of(m.group()), "title_org_class": org_class}
-        best = next((m for m in found if title_org_class(_title_of(m.group()), "lo")), found[0])
-        title = _title_of(best.group())
-        return {"title": title, "title_org_class": title_org_class(title, "lo")}
+                return {"title": _title_of(m.group()), "title_org_class": org_class, "office_after": True}
+        if found:  # the relation rules look for the organisation after the name first
+            best = next((m for m in found if title_org_class(_title_of(m.group()), "lo")), found[0])
+            title = _title_of(best.group())
+            return {"title": title, "title_org_class": title_org_class(title, "lo"), "office_after": True}
+        prior = re.search(r"(" + _titles().pattern + r")\s*,?\s*$", text[max(0, before - 60) : before])
+        if prior:
+            title = _title_of(prior.group(1))
+            return {"title": title, "title_org_class": title_org_class(title, "lo")}
+        return {}
 
     def organisation_at(self, pos: int) -> str | None:
         """The class of the organisation named at ``pos`` (after spaces), by its head word or the gazetteer."""
@@ -413,7 +414,10 @@ class _Reader:
             a_start = short.start(1) if short.group(1) else short.start(2)
             if acronym not in text[:start]:
                 attrs["acronym"] = acronym
-                extra.append(mention(self.analysis, a_start, a_start + len(acronym), cls, "rule:acronym", confidence=0.8))
+                if _LETTER.match(acronym):  # "(ຕສ)": the name's own; its later uses are mentions (see short_forms)
+                    self.taken.append((a_start, a_start + len(acronym)))
+                else:
+                    extra.append(mention(self.analysis, a_start, a_start + len(acronym), cls, "rule:acronym", confidence=0.8))
         elif alias:
             name = alias.group(1)
             attrs["acronym"] = name  # the linker joins the two names of one thing through this attribute
