@@ -153,7 +153,7 @@ class QueryResult:
         if self.kind == "ask":
             return "?boolean\n" + ("true" if self.boolean else "false") + "\n"
         lines = ["\t".join(f"?{v}" for v in self.variables)]
-        lines += ["\t".join("" if term is None else term.n3() for term in row) for row in self.rows]
+        lines += ["\t".join(_tsv_term(term) for term in row) for row in self.rows]
         return "\n".join(lines) + "\n"
 
     def to_turtle(self) -> str:
@@ -200,6 +200,28 @@ class QueryResult:
         if fmt == "json":
             return self.to_json()
         raise UsageError(f"unknown query output format {fmt!r}; choose one of: {', '.join(OUTPUT_FORMATS)}")
+
+
+_TSV_ESCAPES = str.maketrans({"\\": "\\\\", '"': '\\"', "\n": "\\n", "\r": "\\r", "\t": "\\t"})
+
+
+def _tsv_term(term: Node | None) -> str:
+    """A term as the SPARQL TSV format writes it: ``<iri>``, ``_:b``, ``"text"@lang`` or
+    ``"1"^^<datatype>``, with tabs, newlines, quotes and backslashes escaped as in N-Triples."""
+    if term is None:
+        return ""
+    if isinstance(term, URIRef):
+        return f"<{term}>"
+    if isinstance(term, BNode):
+        return f"_:{term}"
+    if isinstance(term, Literal):
+        text = f'"{str(term).translate(_TSV_ESCAPES)}"'
+        if term.language:
+            return f"{text}@{term.language}"
+        if term.datatype and str(term.datatype) != "http://www.w3.org/2001/XMLSchema#string":
+            return f"{text}^^<{term.datatype}>"
+        return text
+    return str(term)
 
 
 def _json_term(term: Node) -> dict[str, str]:

@@ -214,3 +214,11 @@ def test_did_you_mean(graph_file: Path) -> None:
     assert code == 2 and "did you mean offices?" in out
     code, out = kg("qeury", str(graph_file))
     assert code == 2 and "Did you mean query?" in out
+
+
+def test_tsv_escapes_tabs_and_newlines(tmp_path: Path) -> None:
+    path = tmp_path / "t.nt"
+    path.write_text('<urn:a> <urn:note> "line one\\n\\tindented \\"quoted\\""@en .\n', encoding="utf-8")
+    code, out = kg("query", str(path), "--format", "tsv", "SELECT ?n WHERE { ?s ?p ?n }")
+    assert code == 0, out
+    assert out == '?n\n"line one\\n\\tindented \\"quoted\\""@en\n'
