@@ -33,7 +33,7 @@ _VERSION = re.compile(
     r" ?(?:\d+ ?ປີ(?![" + LAO + r"])|ຄັ້ງທີ ?[\dIVXLC]+|ສະບັບທີ ?\d+|ເລກທີ ?\d+(?: ?/ ?[" + LAO + r"]+)?"
     r"|(?<=ຄັ້ງທີ) ?[\dIVXLC]+\b|ໄລຍະ ?\d+|\(\d{4} ?[-–] ?\d{4}\)|\d{4} ?[-–] ?\d{4}|ປີ ?\d{4})"
 )
-_EVENT_VERSION = re.compile(r" ?(?:ຄັ້ງທີ ?[\dIVXLC]+|ປະຈ(?:ຳ|ໍາ)ປີ ?\d{4})|(?<=ຄັ້ງທີ) ?[\dIVXLC]+\b")
+_EVENT_VERSION = re.compile(r" ?(?:ຄັ້ງທີ ?[\dIVXLC]+|ປະຈ(?:ຳ|ໍາ)ປີ ?\d{4}|ຄົບຮອບ ?\d+ ?ປີ)|(?<=ຄັ້ງທີ) ?[\dIVXLC]+\b")
 #: a short form in brackets right after a name: Lao consonants ("(ຕສ)", "(ປທສ)") or Latin capitals ("(MTC)")
 _ACRONYM_AFTER = re.compile(r"(?: (?:ຂອງ|ແຫ່ງ) ?ສປປ ?ລາວ)? ?\(([ກ-ຮໜໝ]{2,6})\.?\)|\s?\(([A-Z][A-Za-z&\-]{1,9})\)")
 #: a Latin name in brackets beside the Lao one: "ສັບປະດາດິຈິຕອນລາວ (Lao Digital Week)"
@@ -284,6 +284,16 @@ class _Reader:
         """Whether a head word at ``pos`` opens a common word instead ("ສູນກາງ", "ວັນທີ")."""
         return bool(_words("not_heads").match(self.text, pos))
 
+    def headquarters(self) -> None:
+        """A company's head office as a venue: "ສຳນັກງານໃຫຍ່ ບໍລິສັດ X ຈຳກັດ"."""
+        words = "|".join(_spellings(re.escape(w)) for w in lexicon()["headquarters"])
+        for match in re.finditer(f"(?:{words}) ?(?=ບໍລິສັດ|ທະນາຄານ)", self.text):
+            head = _heads()[0].match(self.text, match.end())
+            end = self.registered(match.end(), head.end()) if head else None
+            if end and self.free(match.start(), end):
+                self.found.append(mention(self.analysis, match.start(), end, "Place", "rule:headquarters:lo", confidence=0.7))
+                self.taken.append((match.start(), end))
+
     def products(self) -> None:
         """A system or an app named in Lao with its Latin name in brackets: "ລະບົບເຊື່ອມຕໍ່ເຄືອຂ່າຍພາກລັດ (G-net)"."""
         heads = "|".join(_spellings(re.escape(w)) for w in lexicon()["product_heads"])
@@ -320,14 +330,16 @@ class _Reader:
             cut_patterns = [_words("name_cut_words", regex=True), _state_heads(), _titles(), _opener()]
         end = _chunk_end(text, head_end)
         body_start = head_end
-        if end == head_end:  # the head, a space, then the name: "ກະຊວງ ເຕັກໂນໂລຊີ ແລະ ການສື່ສານ"
+        if end == head_end and cls == "Program" and _VERSION.match(text, head_end):
+            body_start = end  # "ແຜນພັດທະນາ 5 ປີ ຄັ້ງທີ IV (2026-2030)": the plan's number and years
+        elif end == head_end:  # the head, a space, then the name: "ກະຊວງ ເຕັກໂນໂລຊີ ແລະ ການສື່ສານ"
             if not re.match(f" [{LAO}]", text[head_end : head_end + 2]) or cls in {"Company", "Event"}:
                 return head_end
             body_start = head_end + 1
             if any(p.match(text, body_start) for p in cut_patterns) or _words("not_a_name").match(text, body_start):
                 return head_end
             end = _chunk_end(text, body_start)
-        cut = self.first_cut(body_start, end, cut_patterns)
+        cut = self.first_cut(body_start, end, cut_patterns) if end > body_start else None
         if cut is not None:
             return cut
         while cls == "Event" and canonical(text[body_start:end]).endswith(tuple(lexicon()["open_endings"])):
@@ -340,11 +352,12 @@ class _Reader:
             if body_start < s < end and c in _ORG:
                 return s
         while True:
-            joined = re.match(r" ແລະ ", text[end : end + 5]) if cls in _OFFICIAL else None
-            if joined:
+            joined = re.match(r" ແລະ ", text[end : end + 5]) if cls in _OFFICIAL | {"Event"} else None
+            if joined:  # "ກະຊວງ X ແລະ Y", "ວັນໂທລະຄົມມະນາຄົມ ແລະ ຂໍ້ມູນຂ່າວສານ ສາກົນ"
                 nxt = end + joined.end()
                 nxt_end = _chunk_end(text, nxt)
                 blocked = any(p.match(text, nxt) for p in cut_patterns) or _words("not_a_name").match(text, nxt)
+                blocked = blocked or (cls == "Event" and bool(_heads()[0].match(text, nxt)))
                 if nxt_end > nxt and not blocked and text[nxt : nxt + 4] != "ບັນດ" and _LETTER.match(text, nxt):
                     cut = self.first_cut(nxt + 1, nxt_end, cut_patterns)
                     end = cut if cut is not None else nxt_end
@@ -492,6 +505,7 @@ def find_mentions(analysis: Analysis) -> list[Mention]:
     reader = _Reader(analysis)
     reader.people()
     reader.products()
+    reader.headquarters()
     reader.headed()
     reader.short_forms()
     reader.latin()
