@@ -37,7 +37,7 @@ def slugify(text: str, *, max_length: int = 80) -> str:
     folded = unicodedata.normalize("NFKD", norm.translate(_FOLD))
     ascii_text = folded.encode("ascii", "ignore").decode("ascii")
     slug = re.sub(r"[^a-z0-9]+", "-", ascii_text).strip("-")
-    digest = hashlib.sha1(norm.encode("utf-8")).hexdigest()[:10]
+    digest = hashlib.sha1(norm.encode("utf-8", "surrogatepass")).hexdigest()[:10]  # a stray surrogate is no crash
     letters_lost = sum(ch.isalpha() for ch in norm) > 2 * sum(ch.isalpha() for ch in ascii_text)
     if not slug or letters_lost:
         readable = _romanized_slug(norm)  # "เศรษฐพุฒิ สุทธิวาทนฤพุฒิ" -> "senttphuthi-sutthiwatnruephuthi-…"
@@ -112,4 +112,4 @@ def article_iri(article_id: str) -> URIRef:
 def evidence_iri(subject: URIRef, predicate: URIRef, obj: URIRef, article_id: str, sentence: str) -> URIRef:
     """Return the IRI of the evidence record for one triple, one article and one sentence."""
     raw = "\x1f".join((str(subject), str(predicate), str(obj), article_id, sentence))
-    return MKR[f"evidence/{hashlib.sha1(raw.encode('utf-8')).hexdigest()[:20]}"]
+    return MKR[f"evidence/{hashlib.sha1(raw.encode('utf-8', 'surrogatepass')).hexdigest()[:20]}"]

@@ -243,3 +243,12 @@ def test_long_symbol_run_is_cut_into_short_pieces() -> None:
     assert max(len(word) for word in cleaned.text.split()) <= 32
     assert any("symbols cut" in n for n in cleaned.notes)
     assert clean_text("A rule ------ stays, so do ... and ?!").text == "A rule ------ stays, so do ... and ?!"
+
+
+def test_iris_from_text_with_a_lone_surrogate() -> None:
+    from kg.iri import article_iri, evidence_iri, slugify
+
+    assert slugify("Quenby\udcff Mills") == "quenby-mills"
+    assert str(article_iri("bad\ud800name")).isascii()
+    iri = article_iri("x")
+    assert str(evidence_iri(iri, iri, iri, "x", "A sentence\udc80.")).isascii()
