@@ -183,7 +183,7 @@ def article_key(article: Article, gazetteer_kinds: frozenset[str] | None = None)
     fields = {k: v for k, v in dataclasses.asdict(article).items() if k != "path"}
     content = json.dumps(fields, sort_keys=True, default=str, ensure_ascii=False)
     kinds = ",".join(sorted(gazetteer_kinds)) if gazetteer_kinds is not None else "*"
-    return hashlib.sha256(f"{pipeline_fingerprint()}\n{kinds}\n{content}".encode()).hexdigest()
+    return hashlib.sha256(f"{pipeline_fingerprint()}\n{kinds}\n{content}".encode("utf-8", "surrogatepass")).hexdigest()
 
 
 class ArticleCache:

@@ -252,3 +252,15 @@ def test_iris_from_text_with_a_lone_surrogate() -> None:
     assert str(article_iri("bad\ud800name")).isascii()
     iri = article_iri("x")
     assert str(evidence_iri(iri, iri, iri, "x", "A sentence\udc80.")).isascii()
+
+
+def test_dedupe_and_cache_key_take_a_stray_surrogate() -> None:
+    from kg.cache import article_key
+    from kg.ingest.dedupe import Deduplicator
+    from kg.records import Article
+
+    dedupe = Deduplicator()
+    text = "Orlund Bank said on Monday \ud800 that digital payments grew in the north"
+    assert dedupe.check(text, "a") is None
+    assert dedupe.check(text, "b") is not None
+    assert article_key(Article("x", "Orlund\udcff", "en")) != article_key(Article("x", "Orlund", "en"))

@@ -71,6 +71,10 @@ def shingles(text: str) -> set[str]:
     return {squeezed[i : i + CHAR_SHINGLE] for i in range(max(1, len(squeezed) - CHAR_SHINGLE + 1))}
 
 
+def _blake4(shingle: str) -> bytes:
+    return hashlib.blake2b(shingle.encode("utf-8", "surrogatepass"), digest_size=4).digest()
+
+
 class Deduplicator:
     """Remembers the articles seen so far and tells whether a new one repeats one of them.
 
@@ -93,7 +97,7 @@ class Deduplicator:
     def _signature(self, items: set[str]) -> np.ndarray:
         np = self._np
         hashes = np.fromiter(
-            (int.from_bytes(hashlib.blake2b(s.encode(), digest_size=4).digest(), "little") for s in items),
+            (int.from_bytes(_blake4(s), "little") for s in items),
             dtype=np.uint64,
             count=len(items),
         )
@@ -116,7 +120,7 @@ class Deduplicator:
             The earlier article it duplicates, or None (and the article is remembered).
         """
         norm = normalise_for_hash(text)
-        digest = hashlib.sha256(norm.encode()).hexdigest()
+        digest = hashlib.sha256(norm.encode("utf-8", "surrogatepass")).hexdigest()  # ingest removes them; never a crash
         if digest in self._exact:
             return Duplicate(self._exact[digest], 1.0, exact=True)
         self._exact[digest] = label
