@@ -43,8 +43,23 @@ NAMES = [
     ("ที่โรงแรมริมฝั่ง แม่ปิง ริเวอร์ไซด์ นครเชียงใหม่", "โรงแรมริมฝั่ง แม่ปิง ริเวอร์ไซด์", "Place"),
     # Latin names listed with a typed one are of its kind
     ("ตามการคาดการณ์ของ Zorblat, Quexon และ Mirren & Company (2023)", "Quexon", "Company"),
-    # a Latin alias after a quoted event name and หรือ
+    # a Latin alias after a quoted event name and หรือ; the quoted name itself, opened by a head word
     ("“งานมหกรรมเกษตรก้าวหน้า” หรือ AGRIFEST Laos 2030 ได้มีขึ้น", "AGRIFEST Laos 2030", "Event"),
+    ("(ข่าว) – “งานมหกรรมเกษตรที่ก้าวหน้าในลาว” หรือ AGRIFEST ได้มีขึ้น", "งานมหกรรมเกษตรที่ก้าวหน้าในลาว", "Event"),
+    (
+        "อนุมัติใน “โครงการสร้างระบบนิเวศของ Startup แห่งชาติในปี ค.ศ.2031″ เพื่อ",
+        "โครงการสร้างระบบนิเวศของ Startup แห่งชาติในปี ค.ศ.2031",
+        "Program",
+    ),
+    # a Latin name with "and" and apostrophes inside
+    (
+        "(Island Finance Ministers’ and Harbour Governors’ Meeting) ครั้งที่ 4",
+        "Island Finance Ministers’ and Harbour Governors’ Meeting",
+        "Event",
+    ),
+    # newspapers and news agencies, a one-word (Vietnamese) name between an office and a verb
+    ("ให้สัมภาษณ์กับหนังสือพิมพ์ดาวเหนือไทมส์ว่า โครงการนี้", "หนังสือพิมพ์ดาวเหนือไทมส์", "Company"),
+    ("รองนายกรัฐมนตรี หวูวันมิญ เข้าร่วมพิธีเปิดงาน", "หวูวันมิญ", "Person"),
 ]
 
 

@@ -13,8 +13,10 @@ from kg.records import Mention
 
 #: Latin letters, with the diacritics of Vietnamese and other Latin-script names ("Phạm Minh Chính")
 _L = "A-Za-z\u00c0-\u024f\u1e00-\u1eff"
-_WORD = rf"[{_L}0-9]*(?:[.\-][{_L}0-9]+)*"
-LATIN_NAME = re.compile(rf"(?<![{_L}])[{_L}]{_WORD}(?: (?:[A-Z0-9\u00c0-\u00de\u1e00-\u1eff]|&){_WORD})*")
+_WORD = rf"[{_L}0-9]*(?:[.\-][{_L}0-9]+)*[’']?"
+_CAP = r"(?:[A-Z0-9\u00c0-\u00de\u1e00-\u1eff]|&)"
+#: "ASEAN Finance Ministers’ and Central Bank Governors’ Meeting": "and", "of", "for" join capitalised words
+LATIN_NAME = re.compile(rf"(?<![{_L}])[{_L}]{_WORD}(?:(?: (?:and|of|for|on|the))* {_CAP}{_WORD})*")
 #: courtesy prefixes written before a Latin-script person's name: "H.E. Mr.Thansamay Kommasith"
 _LATIN_COURTESY = re.compile(r"(?:H\.E\.?|Mrs?\.|Ms\.|Dr\.) ?")
 #: words that end a Thai name chunk: verbs, prepositions, conjunctions
@@ -63,6 +65,8 @@ _THAI_PERSON = re.compile(rf"(?:นางสาว|นาง|นาย(?!ก)|�
 #: a person named without an honorific, right before an office ("สุลิไซ ไซยะสาน(ซ้าย) ผู้อำนวยการใหญ่ บริษัท..."):
 #: two words at the start of a phrase; the office is checked against the title table
 _BARE_PERSON = re.compile(r"(?:(?<![ก-๛.])|(?<=กับ))([ก-ฮเ-ไ][ก-๛]{1,24}) ([ก-ฮเ-ไ][ก-๛]{1,30})(?:\((?:ซ้าย|ขวา|กลาง)\))? ")
+#: a one-word name between an office and a verb: "รองนายกรัฐมนตรี หวูดึ๊กดาม เข้าร่วม"
+_ONE_WORD_NAME = r" ([ก-ฮเ-ไ][ก-๛]{3,20}) (?=เข้าร่วม|ได้|กล่าว|เปิดเผย|เป็นประธาน)"
 #: words that open a phrase, not a given name
 _NOT_GIVEN_NAME = re.compile(
     r"(?:การ|ความ|ผู้|ที่|ซึ่ง|และ|ของ|โดย|ใน|จาก|เมื่อ|วัน|ประกอบ|ร่วม|ได้|มี|เป็น|ส่วน|ทั้ง|นอกจาก|ขณะ|ทาง|ด้าน|กับ|แต่|หรือ|เพื่อ"
@@ -153,6 +157,8 @@ _PRODUCT_WORDS = ("แอปพลิเคชัน", "แอปฯ", "แอ�
 _NOT_FAMILY_NAME = re.compile(r"(?:กล่าว|ระบุ|เปิดเผย|ชี้แจง|เผย|ให้|ได้|เป็น|จะ|ยัง|และ|ซึ่ง|ที่|ผู้|รอง|ประธาน|รัฐมนตรี|นายก|อธิบดี)")
 
 
+#: a name in quotes that opens with an event's or a plan's head word: “งานมหกรรมสตาร์ทอัพ...”, “โครงการ...″
+_QUOTED_NAME = re.compile(r"[“\"]((?:งาน)?[ก-๛][^”\"″\n]{4,100})[”\"″]")
 #: a web address (the source line of an article): its words are no names
 _URL = re.compile(r"\S*://\S+")
 #: letters after a head word that make another word of it: "สภาพ" (condition) is not "สภา" (council)
@@ -224,7 +230,8 @@ def find_mentions(analysis: Analysis, *, tech_words: set[str] | None = None) -> 
     text = analysis.text
     tech_words = tech_words or set()
     found: list[Mention] = []
-    taken: list[tuple[int, int]] = [m.span() for m in _URL.finditer(text)]  # no name inside a web address
+    urls = [m.span() for m in _URL.finditer(text)]
+    taken: list[tuple[int, int]] = list(urls)  # no name inside a web address
     for head, cls in head_table("th", "prefix"):
         for match in re.finditer(re.escape(head), text):
             start = match.start()
@@ -271,6 +278,15 @@ def find_mentions(analysis: Analysis, *, tech_words: set[str] | None = None) -> 
             else:
                 found.extend(_with_acronym(analysis, start, end, cls))
             taken.append((start, end))
+    for match in _QUOTED_NAME.finditer(text):
+        name = match.group(1)
+        cls = _class_of_name(name)
+        start, end = match.start(1), match.end(1)
+        if cls in {"Event", "Program"} and not any(s <= start < e for s, e in taken[: len(urls)]):
+            alias = re.match(r"[”\"″]\s*หรือ\s+", text[end:])  # “งานมหกรรม...” หรือ TECHFEST Vietnam 2016: one event
+            latin = LATIN_NAME.match(text, end + alias.end()) if alias else None
+            attrs = {"acronym": latin.group()} if latin else {}
+            found.append(mention(analysis, start, end, cls, "rule:th:quoted", confidence=0.8, **attrs))
     for match in LATIN_NAME.finditer(text):
         name = match.group()
         start, end = match.start(), match.end()
@@ -324,6 +340,15 @@ def find_mentions(analysis: Analysis, *, tech_words: set[str] | None = None) -> 
             attrs |= {"title": title, "title_org_class": title_org_class(title, "th")}
         found.append(mention(analysis, start, end, "Person", "rule:th:honorific", confidence=0.75, **attrs))
         taken.append((start, end))
+    for title, _ in title_table("th"):  # "รองนายกรัฐมนตรี หวูดึ๊กดาม เข้าร่วม...": a one-word (Vietnamese) name
+        for match in re.finditer(re.escape(title) + _ONE_WORD_NAME, text):
+            start, end = match.start(1), match.end(1)
+            word = match.group(1)
+            if any(s <= start < e for s, e in taken) or _NOT_GIVEN_NAME.match(word) or word.startswith(_head_words()):
+                continue
+            attrs = {"title": title, "title_org_class": title_org_class(title, "th")}
+            found.append(mention(analysis, start, end, "Person", "rule:th:office", confidence=0.65, **attrs))
+            taken.append((start, end))
     for match in _BARE_PERSON.finditer(text):
         start, end = match.start(1), match.end(2)
         after = text[match.end() :]
