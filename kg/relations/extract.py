@@ -178,10 +178,16 @@ class _Extractor:
                         done.add(country)
             if not done and entity.cls in {"PublicBody", "Government", "Ministry", "Program"}:
                 for m in entity.mentions[:1]:
+                    if self.international_in_name(m):
+                        continue  # "ASEAN Digital Senior Officials' Meeting": a regional body, no one country's
                     analysis = analyses[m.article_id]
                     country = self.context_country(analysis, m)
                     if country and country in self.corpus.entities:
                         self.emit(entity.key, "country", country, analysis, analysis.sentence_at(m.start), "country:context", 0.6)
+
+    def international_in_name(self, m: Mention) -> bool:
+        """Whether a name holds the name of an organisation of no one country (ASEAN, the UN)."""
+        return any(e.cls == "Organization" and not e.country for h in self.matcher.find(m.text) for e in h.entries[:1])
 
     def nationality(self, analysis: Analysis, m: Mention) -> list[str]:
         out = []
