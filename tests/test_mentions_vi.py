@@ -159,6 +159,18 @@ def test_latin_name_class(text: str, name: str, cls: str) -> None:
     assert mentions_of(text, "vi").get(name) == cls
 
 
+@pytest.mark.parametrize(
+    ("text", "name", "cls"),
+    [
+        # a head word's initials and a country: that country's body
+        ("Qua ứng dụng Zeta của NHQG Campuchia, khách hàng có thể thanh toán.", "NHQG Campuchia", "PublicBody"),
+        ("Hôm qua, đại diện NHNN Lào tham dự hội thảo.", "NHNN Lào", "PublicBody"),
+    ],
+)
+def test_head_acronym_and_country(text: str, name: str, cls: str) -> None:
+    assert mentions_of(text, "vi").get(name) == cls
+
+
 def test_english_phrase_is_no_name() -> None:
     assert "Made" not in mentions_of("Sản phẩm công nghệ cao Made in Vietnam sẽ ra đời.", "vi")
 
@@ -208,6 +220,27 @@ def test_person_after_honorific(text: str, name: str) -> None:
 def test_office_after_a_name(text: str, person: str, title: str) -> None:
     found = {m.text: m for m in _mentions(text)}
     assert found[person].attrs.get("title") == title
+
+
+@pytest.mark.parametrize(
+    ("text", "person", "org"),
+    [
+        # the body named at the end of the office phrase, after "của" or an office
+        (
+            "Cùng dự có ông Ravi Kapoor, Tổng Thư ký Hiệp hội Dừa; bà Ana Lima Costa, Phó Tổng Thư ký, Đặc phái viên của"
+            " Tổng Thư ký Liên Hợp Quốc; các đại sứ.",
+            "Ana Lima Costa",
+            "Liên Hợp Quốc",
+        ),
+        # one word: no reading of it (the nearest body is taken)
+        ("Cùng dự có ông Ravi Kapoor, Tổng Thư ký ASEAN; các đại sứ.", "Ravi Kapoor", None),
+        # a name with a head word is a body of its own
+        ("Cùng dự có ông Ravi Kapoor, Tổng Thư ký Hiệp hội Dừa Mekong; các đại sứ.", "Ravi Kapoor", None),
+    ],
+)
+def test_office_organisation_after_a_name(text: str, person: str, org: str | None) -> None:
+    found = {m.text: m for m in _mentions(text)}
+    assert found[person].attrs.get("title_org") == org
 
 
 # --- an unqualified head-of-government office before a Vietnamese name is Vietnam's -------------------
@@ -263,6 +296,18 @@ def test_home_government_relation(text: str, triple: tuple[str, str, str]) -> No
             ("Hội nghị Bộ trưởng số Mekong lần thứ 3", "participant", "Hiệp hội Dừa Mekong"),
             False,
         ),
+        # "A và B hoàn thành kết nối": two companies connect their systems
+        (
+            "Công ty Thanh toán Sao Bắc (SBP) và Công ty Chuyển mạch Đông Nam (DNS) hoàn thành kết nối thanh toán.",
+            ("Công ty Thanh toán Sao Bắc", "partner", "Công ty Chuyển mạch Đông Nam"),
+            True,
+        ),
+        # bilateral trade between two countries
+        (
+            "Dự án giúp thúc đẩy thương mại song phương giữa Việt Nam và Campuchia.",
+            ("Vietnam", "cooperatesWith", "Cambodia"),
+            True,
+        ),
         # "đến dự": came to attend
         (
             "Thủ tướng Phan Văn Lộc đến dự Hội nghị Bộ trưởng số Mekong lần thứ 3.",
@@ -272,4 +317,7 @@ def test_home_government_relation(text: str, triple: tuple[str, str, str]) -> No
     ],
 )
 def test_relation_triggers(text: str, triple: tuple[str, str, str], present: bool) -> None:
-    assert (triple in relations_of(text, "vi")) is present
+    found = relations_of(text, "vi")
+    s, p, o = triple
+    symmetric = p in {"partner", "cooperatesWith"}
+    assert (triple in found or (symmetric and (o, p, s) in found)) is present

@@ -437,6 +437,23 @@ def _latin_class(name: str) -> str:
     return UNTYPED
 
 
+@functools.cache
+def _head_acronyms() -> dict[str, str]:
+    """The initials of the organisations' multi-syllable head words: "NHQG" (Ngân hàng Quốc gia) -> PublicBody."""
+    out: dict[str, str] = {}
+    for words, cls in _heads():
+        syllables = " ".join(words).split()
+        if cls in _ORG_CLASSES and len(syllables) >= 3:
+            out.setdefault("".join(w[0].upper() for w in syllables), cls)
+    return out
+
+
+def _acronym_of_head(text: str, start: int, end: int) -> str | None:
+    """The class of "NHQG Campuchia", "NHNN Lào": a head word's initials and a country, one body of that country."""
+    acronym, _, rest = text[start:end].partition(" ")
+    return _head_acronyms().get(acronym) if rest in _COUNTRY_WORDS else None
+
+
 def _names_product(before: str) -> bool:
     """Whether ``before`` ends with a product word and its description ("nền tảng điện toán đám mây "),
     not a clause ("sản phẩm đã được thử nghiệm tại ")."""
@@ -463,9 +480,29 @@ def _honorific_persons(analysis: Analysis) -> list[Mention]:
             title = next((t for t, _ in title_table("vi") if re.match(rf"{re.escape(t)}[ ,;]", text[pos:])), None)
             if title:
                 person.attrs.update(title=title, title_org_class=title_org_class(title, "vi"), title_at=pos)
+                if org := _apposition_org(text, pos):
+                    person.attrs["title_org"] = org
         person.attrs["from"] = match.start()
         out.append(person)
     return out
+
+
+def _apposition_org(text: str, pos: int) -> str | None:
+    """The organisation that closes an office phrase after a name, where a closer one could be taken for it:
+    "ông X, Phó Tổng Thư ký, Đặc phái viên về Công nghệ của Tổng Thư ký Liên Hợp Quốc;" -> "Liên Hợp Quốc".
+    Only a bare name of two or more capitalised words right after an office or "của" (a name with a
+    head word is found as a body of its own)."""
+    ends = [i for i in (text.find(c, pos) for c in ";.\n") if i >= 0]
+    words = text[pos : min(ends, default=len(text))].split()
+    k = len(words)
+    while k > 0 and words[k - 1][:1].isupper() and words[k - 1].replace("-", "").isalpha():
+        k -= 1
+    run, before = " ".join(words[k:]), " ".join(words[:k])
+    if len(words) - k < 2 or not before or _starts_person(Token(0, 0, words[k])):
+        return None
+    if any(run.startswith(w + " ") for w in _office_words()):
+        return None
+    return run if before.endswith(" của") or any(before.endswith(t) for t, _ in title_table("vi")) else None
 
 
 def _office_words() -> list[str]:
@@ -670,6 +707,8 @@ def find_mentions(analysis: Analysis) -> list[Mention]:
                     cls = class_by_head(text[start:end], "en") or UNTYPED
                 if cls == UNTYPED and foreign:
                     cls = _latin_class(text[start:end])  # "TPBank", "VietQR"
+                if cls == UNTYPED and len(span) == 2:
+                    cls = _acronym_of_head(text, start, end) or UNTYPED
                 found.append(mention(analysis, start, end, cls, "rule:vi:name", confidence=0.6))
             i = j
             continue
