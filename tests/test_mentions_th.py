@@ -57,6 +57,8 @@ NAMES = [
         "Island Finance Ministers’ and Harbour Governors’ Meeting",
         "Event",
     ),
+    # "พาณิชย์" after "ธนาคาร" is a kind of bank (commercial), after "กระทรวง" a ministry's name (commerce)
+    ("จากการคาดการณ์ของกระทรวงพาณิชย์ดาวอังคาร ปี 2566 อุตสาหกรรม", "กระทรวงพาณิชย์ดาวอังคาร", "Ministry"),
     # newspapers and news agencies, a one-word (Vietnamese) name between an office and a verb
     ("ให้สัมภาษณ์กับหนังสือพิมพ์ดาวเหนือไทมส์ว่า โครงการนี้", "หนังสือพิมพ์ดาวเหนือไทมส์", "Company"),
     ("รองนายกรัฐมนตรี หวูวันมิญ เข้าร่วมพิธีเปิดงาน", "หวูวันมิญ", "Person"),
