@@ -109,6 +109,11 @@ def article_iri(article_id: str) -> URIRef:
     return resource_iri("article", article_id)
 
 
+def source_iri(name: str) -> URIRef:
+    """Return the IRI of a curated source of facts (``gazetteer``): what a curated fact's evidence cites."""
+    return resource_iri("source", name)
+
+
 def evidence_iri(subject: URIRef, predicate: URIRef, obj: URIRef, article_id: str, sentence: str) -> URIRef:
     """Return the IRI of the evidence record for one triple, one article and one sentence."""
     raw = "\x1f".join((str(subject), str(predicate), str(obj), article_id, sentence))

@@ -190,6 +190,9 @@ class Evidence:
     lang: str
     extractor: str
     confidence: float = 0.8
+    #: a curated source the fact comes from instead of the sentence ("gazetteer"): the record then cites
+    #: that source, never a sentence that does not state the fact
+    source: str = ""
 
 
 @dataclass(frozen=True, slots=True)

@@ -38,6 +38,7 @@ class MK(DefinedNamespace):
     Product: URIRef
     Article: URIRef
     Evidence: URIRef
+    CuratedSource: URIRef
     # properties between entities
     country: URIRef
     subOrganizationOf: URIRef

@@ -10,7 +10,7 @@ from rdflib import RDF, RDFS, XSD, Graph, Literal, Namespace, URIRef
 from rdflib.namespace import DCTERMS, OWL, PROV, SKOS
 
 from kg.graph.store import GraphLike, OxigraphGraph
-from kg.iri import article_iri, entity_iri, evidence_iri
+from kg.iri import article_iri, entity_iri, evidence_iri, source_iri
 from kg.records import Article, Entity, Relation
 from kg.vocab import MK, MKR
 
@@ -112,12 +112,18 @@ def add_entity(graph: GraphLike, entity: Entity) -> URIRef:
     return node
 
 
+#: the curated sources a fact may come from, with their labels
+CURATED_SOURCES = {"gazetteer": "kg gazetteer (data/gazetteer): curated general knowledge"}
+
+
 def add_relation(graph: GraphLike, relation: Relation) -> None:
     """Add a relation triple and its reified evidence record."""
     s, p, o = entity_iri(relation.subject), MK[relation.predicate], entity_iri(relation.object)
     graph.add((s, p, o))
     ev = relation.evidence
-    record = evidence_iri(s, p, o, ev.article_id, ev.sentence)
+    # a curated fact: its evidence is the curated source, not a sentence
+    where, said = (f"source:{ev.source}", "") if ev.source else (ev.article_id, ev.sentence)
+    record = evidence_iri(s, p, o, where, said)
     if (record, RDF.type, MK.Evidence) in graph:
         return
     graph.add((record, RDF.type, RDF.Statement))
@@ -125,8 +131,14 @@ def add_relation(graph: GraphLike, relation: Relation) -> None:
     graph.add((record, RDF.subject, s))
     graph.add((record, RDF.predicate, p))
     graph.add((record, RDF.object, o))
-    graph.add((record, PROV.wasDerivedFrom, article_iri(ev.article_id)))
-    graph.add((record, MK.sentence, Literal(ev.sentence, lang=_lang(ev.lang))))
+    if ev.source:
+        source = source_iri(ev.source)
+        graph.add((record, PROV.wasDerivedFrom, source))
+        graph.add((source, RDF.type, MK.CuratedSource))
+        graph.add((source, RDFS.label, Literal(CURATED_SOURCES.get(ev.source, ev.source), lang="en")))
+    else:
+        graph.add((record, PROV.wasDerivedFrom, article_iri(ev.article_id)))
+        graph.add((record, MK.sentence, Literal(ev.sentence, lang=_lang(ev.lang))))
     graph.add((record, MK.extractor, Literal(ev.extractor)))
     confidence = Decimal(str(round(min(max(ev.confidence, 0.0), 1.0), 2)))
     graph.add((record, MK.confidence, Literal(confidence, datatype=XSD.decimal)))

@@ -123,11 +123,16 @@ class _Extractor:
         rule: str,
         confidence: float,
         kind: str = "rule",
+        source: str = "",
     ) -> None:
-        """Record ``s p o`` with the sentence as evidence; the extractor is ``<kind>:<rule>:<lang>``."""
+        """Record ``s p o`` with the sentence as evidence; the extractor is ``<kind>:<rule>:<lang>``.
+
+        A curated fact names its ``source`` ("gazetteer"): its evidence cites that, not the sentence.
+        """
         if s == o:
             return
-        ev = Evidence(analysis.article.id, sentence.text, analysis.lang, f"{kind}:{rule}:{analysis.lang}", confidence)
+        extractor = f"{kind}:{rule}:{analysis.lang}"
+        ev = Evidence(analysis.article.id, sentence.text, analysis.lang, extractor, confidence, source=source)
         self.relations.append(Relation(s, p, o, ev))
 
     def spans(self, analysis: Analysis, sentence: Sentence) -> list[_Span]:
@@ -174,7 +179,8 @@ class _Extractor:
                     targets.extend((c, "nationality", 0.75) for c in self.nationality(analysis, m))
                 for country, rule, conf in targets:
                     if country in self.corpus.entities and country != entity.key:
-                        self.emit(entity.key, "country", country, analysis, sentence, f"country:{rule}", conf)
+                        curated = "gazetteer" if rule == "gazetteer" else ""
+                        self.emit(entity.key, "country", country, analysis, sentence, f"country:{rule}", conf, source=curated)
                         done.add(country)
             if not done and entity.cls in {"PublicBody", "Government", "Ministry", "Program"}:
                 for m in entity.mentions[:1]:
@@ -542,7 +548,11 @@ class _Extractor:
             if part and whole and part.key != whole.key:
                 self.emit(part.key, "subOrganizationOf", whole.key, analysis, sentence, "subOrganizationOf:under", 0.7)
         heads = trigger("unit_heads", analysis.lang)
-        named = {m.text: e.key for m in self.corpus.mentions.get(analysis.article.id, []) if (e := self.corpus.entity_of(m))}
+        named = {
+            m.text: e.key
+            for m in self.corpus.mentions.get(analysis.article.id, [])
+            if (e := self.corpus.entity_of(m)) is not None and e.cls in ORG
+        }
         for part in orgs if heads else ():
             name = part.mention.text
             for parent, key in named.items():  # the parent named anywhere in the article
@@ -817,6 +827,7 @@ def extract_relations(
                 analysis.sentence_at(m.start),
                 "subOrganizationOf:gazetteer",
                 0.9,
+                source="gazetteer",
             )
     curated = {
         key: entry.country
