@@ -415,6 +415,9 @@ class _Extractor:
                     self.emit(main_event, "participant", s.key, analysis, sentence, "participant:article-event", 0.55)
         # programs: implements / issuedBy / partOf / concerns
         programs = [s for s in spans if s.cls == "Program"]
+        part = trigger("partOf", lang)
+        # "X launched A under B" / "... ស្របតាម B": B is the plan A is part of, not one X issued
+        wholes = {w.key for t in (part.finditer(text) if part else ()) if (w := first_after(t.end(), {"Program"}, 60))}
         for prop in ("implements", "issuedBy"):
             pattern = trigger(prop, lang)
             if not pattern or not programs:
@@ -424,10 +427,11 @@ class _Extractor:
                 if agent is None or not guess_ok(prop, agent.key):
                     continue
                 for p in programs:
+                    if prop == "issuedBy" and p.key in wholes and len({q.key for q in programs}) > 1:
+                        continue
                     if rel_pos(p) >= t.end() or prop == "issuedBy":
                         s_, o_ = (agent.key, p.key) if prop == "implements" else (p.key, agent.key)
                         self.emit(s_, prop, o_, analysis, sentence, prop, 0.7)
-        part = trigger("partOf", lang)
         if part:
             for t in part.finditer(text):
                 whole = first_after(t.end(), {"Program"}, 60)

@@ -507,6 +507,8 @@ class _Reader:
             if title:  # the title as the text writes it (the relation rules look for it beside the name)
                 t, t_start = title
                 attrs = {"title": self.raw[t_start : t_start + len(t)], "title_org_class": titles.get(t)}
+                if not before_titles:
+                    attrs["office_after"] = True  # "X Y ទេសាភិបាលធនាគារ...": the office's organisation follows
             self.add(n_start, n_end, "Person", extractor, 0.8, **attrs)
             self.taken.append((i, n_end))
 
