@@ -59,6 +59,8 @@ NAMES = [
     ),
     # "พาณิชย์" after "ธนาคาร" is a kind of bank (commercial), after "กระทรวง" a ministry's name (commerce)
     ("จากการคาดการณ์ของกระทรวงพาณิชย์ดาวอังคาร ปี 2566 อุตสาหกรรม", "กระทรวงพาณิชย์ดาวอังคาร", "Ministry"),
+    # a meeting's name after a space, with its year or edition
+    ("ได้เข้าร่วม การประชุม\nทบทวนผลงานประจำปี 2563 ของกระทรวงทดลอง", "การประชุม\nทบทวนผลงานประจำปี 2563", "Event"),
     # newspapers and news agencies, a one-word (Vietnamese) name between an office and a verb
     ("ให้สัมภาษณ์กับหนังสือพิมพ์ดาวเหนือไทมส์ว่า โครงการนี้", "หนังสือพิมพ์ดาวเหนือไทมส์", "Company"),
     ("รองนายกรัฐมนตรี หวูวันมิญ เข้าร่วมพิธีเปิดงาน", "หวูวันมิญ", "Person"),
@@ -85,6 +87,9 @@ NOT_NAMES = [
     # a person after an event's head word is no event; no name inside a web address
     ("ในระหว่างการประชุม Somsak Phanlavong ได้เน้นย้ำ", "การประชุม Somsak Phanlavong"),
     ("# source: https://example.org/ข่าว/การประชุมทดลอง-ครั้งที่-2-\n\nข่าว", "การประชุมทดลอง-ครั้งที่-2-"),
+    # a meeting's edition or date alone is no name
+    ("ในการประชุม ครั้งที่ 2 จะมีการหารือ", "การประชุม ครั้งที่ 2"),
+    ("การประชุม วันที่ 5 มกราคม 2568", "การประชุม วันที่ 5"),
     # a phrase before an office is no person
     ("ผู้ร่วมในพิธี ประกอบด้วย รองประธานสภา", "ผู้ร่วมในพิธี ประกอบด้วย"),
     # a ministry's name that has its "and" does not run on into the next person

@@ -193,6 +193,25 @@ def _type_lists(text: str, found: list[Mention]) -> None:
             b.cls = a.cls
 
 
+#: words that open a phrase after a meeting's head word, not its name: dates, places, prepositions
+_NOT_EVENT_NAME = re.compile(r"(?:วัน|เมื่อ|ณ|ที่|ใน|เวลา|ระหว่าง|ผ่าน|ครั้ง|ของ|และ|โดย|เพื่อ|จะ|ได้|ซึ่ง|นี้|ดังกล่าว|ประจำ)")
+
+
+def _spaced_event_end(text: str, end: int, tech_words: set[str]) -> int | None:
+    """Where a meeting's name ends that is written after a space and carries its edition or year
+    ("การประชุม สรุปผลการปฏิบัติงานประจำปี 2563"); None when the words after the head are no name."""
+    words = re.match(r"\s([^\s,.;:()“”\"']{3,})", text[end:])
+    if not words or _NOT_EVENT_NAME.match(words.group(1)) or words.group(1).startswith(_head_words()):
+        return None
+    if _CUT.search(words.group(1)) or words.group(1).startswith(honorifics("th")):
+        return None
+    stop = end + words.end()
+    version = _VERSION.match(text, stop)
+    if not version or not re.search(r"\d", version.group()) or version.group().count("(") > version.group().count(")"):
+        return None
+    return version.end()
+
+
 def _last_office(after: str, title: str) -> str:
     """The office that names the organisation in a list of offices after a name: "รองนายกรัฐมนตรี/รัฐมนตรี
     กระทรวงการเงิน", "รองนายกรัฐมนตรีและรัฐมนตรีว่าการกระทรวง...": the minister of the ministry named next."""
@@ -264,7 +283,15 @@ def find_mentions(analysis: Analysis, *, tech_words: set[str] | None = None) -> 
             elif registered:  # "บริษัท โทรคมนาคมแห่งชาติ จำกัด (มหาชน)": the registered name, spaces and all
                 end = registered.end()
                 found.extend(_with_acronym(analysis, start, end, cls))
-            elif name == head or name in {head + "นี้", head + "ดังกล่าว"} or _NOT_A_NAME.match(name, len(head)):
+            elif name == head and cls == "Event" and (spaced := _spaced_event_end(text, end, tech_words)):
+                end = spaced  # "การประชุม รัฐมนตรีอาเซียนด้านดิจิทัล ครั้งที่ 1": the name after a space, with its edition
+                found.extend(_with_acronym(analysis, start, end, cls))
+            elif (
+                name == head
+                or name in {head + "นี้", head + "ดังกล่าว"}
+                or _NOT_A_NAME.match(name, len(head))
+                or re.fullmatch(r"\s?ครั้งที่ ?\d+", name[len(head) :])  # "การประชุมครั้งที่ 2": which meeting, no name
+            ):
                 found.append(mention(analysis, start, end, REFERENCE, "rule:th:anaphor", ref=cls, head=head))
             elif cls == "Program" and not re.search(r"\d", name):
                 continue  # a plan is named with its years or number; otherwise a common noun
