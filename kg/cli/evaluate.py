@@ -19,6 +19,11 @@ from kg.cli.output import emit, output_options
 @click.option("--min-entity-f1", type=float, default=0.0, show_default=True, help="Exit 1 below this entity F1.")
 @click.option("--min-relation-f1", type=float, default=0.0, show_default=True, help="Exit 1 below this relation F1.")
 @click.option(
+    "--questions",
+    type=click.Path(exists=True, dir_okay=False, path_type=Path),
+    help="Also answer these competency questions (data/dev/questions.json) in Oxigraph.",
+)
+@click.option(
     "--allow-remote-context",
     is_flag=True,
     help="Let a JSON-LD GRAPH fetch its remote or file:// @context (refused by default).",
@@ -34,6 +39,7 @@ def command(
     summary: bool,
     min_entity_f1: float,
     min_relation_f1: float,
+    questions: Path | None,
     allow_remote_context: bool,
 ) -> None:
     """Score GRAPH (one or more RDF files) against GOLD annotations.
@@ -59,16 +65,34 @@ def command(
             graph.parse(path)
         except Exception as e:  # rdflib raises many parser-specific types
             raise InputError(path, f"cannot parse graph: {e}") from e
-    detail = breakdown(load_gold(gold), graph)
+    gold_data = load_gold(gold)
+    detail = breakdown(gold_data, graph)
     result = detail["overall"]
+    answers = None
+    if questions is not None:
+        from kg.competency import answer_questions
+
+        answers = answer_questions(gold_data, json.loads(questions.read_text(encoding="utf-8")), graph)
     if fmt == "json":
         emit(
             json.dumps(
-                {**result, "breakdown": {k: v for k, v in detail.items() if k != "overall"}}, ensure_ascii=False, indent=1
+                {
+                    **result,
+                    "breakdown": {k: v for k, v in detail.items() if k != "overall"},
+                    **({"questions": [a.__dict__ for a in answers]} if answers is not None else {}),
+                },
+                ensure_ascii=False,
+                indent=1,
+                default=list,
             ),
             output,
         )
     else:
-        emit(format_score(result) + "\n" + format_breakdown(detail, errors=not summary, by_extractor=by_extractor), output)
+        text = format_score(result) + "\n" + format_breakdown(detail, errors=not summary, by_extractor=by_extractor)
+        if answers is not None:
+            from kg.competency import format_answers
+
+            text += "\n" + format_answers(answers)
+        emit(text, output)
     ok = result["entities"]["f1"] >= min_entity_f1 and result["relations"]["f1"] >= min_relation_f1
     ctx.exit(0 if ok else 1)
