@@ -169,8 +169,9 @@ class _GuardHandler(http.server.BaseHTTPRequestHandler):
             return "SERVICE (a federated query) is refused by this server; start kg serve with --allow-service to allow it"
         return None
 
-    def _complete(self, key: str, text: str) -> str:
-        return self.server.prefixes + text if key == "query" else text
+    def _complete(self, text: str) -> str:
+        """The query or update with kg's prefixes declared before it (its own declarations come later and win)."""
+        return self.server.prefixes + text
 
     def _forward(self, body: bytes | None) -> None:
         url = urllib.parse.urlsplit(self.path)
@@ -181,7 +182,7 @@ class _GuardHandler(http.server.BaseHTTPRequestHandler):
         for key, value in params:
             if key in ("query", "update"):
                 texts.append(value)
-                value = self._complete(key, value)
+                value = self._complete(value)
             new_params.append((key, value))
         if body is not None and content_type == "application/x-www-form-urlencoded":
             form = urllib.parse.parse_qsl(body.decode("utf-8", "replace"), keep_blank_values=True)
@@ -189,14 +190,13 @@ class _GuardHandler(http.server.BaseHTTPRequestHandler):
             for key, value in form:
                 if key in ("query", "update"):
                     texts.append(value)
-                    value = self._complete(key, value)
+                    value = self._complete(value)
                 new_form.append((key, value))
             body = urllib.parse.urlencode(new_form).encode("utf-8")
         elif body is not None and content_type in ("application/sparql-query", "application/sparql-update"):
             text = body.decode("utf-8", "replace")
             texts.append(text)
-            if content_type == "application/sparql-query":
-                body = self._complete("query", text).encode("utf-8")
+            body = self._complete(text).encode("utf-8")
         for text in texts:
             refusal = self._check(text)
             if refusal:

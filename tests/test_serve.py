@@ -120,3 +120,18 @@ def test_prefixes_are_predeclared_and_service_is_refused(graph_file: Path, liste
         assert status == 200
     assert seen == []
     assert server.process.poll() is not None
+
+
+def test_a_writable_server_predeclares_prefixes_in_updates(graph_file: Path) -> None:
+    with start_server(graph_file, read_only=False, timeout=TIMEOUT) as server:
+        update = "INSERT DATA { <https://w3id.org/mekong-kg/resource/company/brightwell> a mk:Company }"
+        request = urllib.request.Request(
+            f"{server.base_url}/update",
+            data=update.encode("utf-8"),
+            headers={"Content-Type": "application/sparql-update"},
+            method="POST",
+        )
+        with urllib.request.urlopen(request, timeout=TIMEOUT) as response:
+            assert response.status in (200, 204)
+        status, body = ask(server.query_url, "SELECT (COUNT(?c) AS ?n) WHERE { ?c a mk:Company }")
+        assert status == 200 and json.loads(body)["results"]["bindings"][0]["n"]["value"] == "3"
