@@ -42,8 +42,9 @@ _INVISIBLE = re.compile(
     f"|(?<=[{_LATIN}])[\u200b-\u200d\u2060]+(?=[{_LATIN}])"
 )
 _LONE_SURROGATE = re.compile(f"[{_SURROGATES}]")
-#: a run of this many symbols or punctuation marks without a letter, digit or space is cut into pieces
-#: (spaCy's tokenizer takes time growing with the square of a run's length: 15,000 '&' took 23 s)
+#: a run of more symbols or punctuation marks than this, without a letter, digit or space, is cut to
+#: this length: it is no prose, spaCy's tokenizer takes time growing with the square of a run's length
+#: (15,000 '&' took 23 s) and its parser a long time over the tokens of a long one (300,000 '&amp;')
 SYMBOL_RUN = 32
 _SYMBOL_RUN = re.compile(f"[^\\w\\s]{{{SYMBOL_RUN + 1},}}")
 _KEY = re.compile(r"\w+")
@@ -115,7 +116,7 @@ def repair_mojibake(text: str) -> tuple[str, bool]:
 
 
 def normalise_lines(text: str) -> tuple[list[str], list[str]]:
-    """Repair mojibake, apply NFC, drop invisible characters, cut long symbol runs and collapse spaces.
+    """Repair mojibake, apply NFC, drop invisible characters, shorten long symbol runs and collapse spaces.
 
     Args:
         text: Decoded text.
@@ -131,15 +132,10 @@ def normalise_lines(text: str) -> tuple[list[str], list[str]]:
         notes.append("mojibake repaired")
     text = unicodedata.normalize("NFC", text)
     if _SYMBOL_RUN.search(text):
-        notes.append(f"runs of more than {SYMBOL_RUN} symbols cut into pieces")
-        text = _SYMBOL_RUN.sub(_cut_run, text)
+        notes.append(f"runs of more than {SYMBOL_RUN} symbols shortened")
+        text = _SYMBOL_RUN.sub(lambda m: m.group()[:SYMBOL_RUN], text)
     lines = [_SPACES.sub(" ", _INVISIBLE.sub("", line.replace("\t", " "))).strip() for line in text.splitlines()]
     return lines, notes
-
-
-def _cut_run(m: re.Match[str]) -> str:
-    run = m.group()
-    return " ".join(run[i : i + SYMBOL_RUN] for i in range(0, len(run), SYMBOL_RUN))
 
 
 def title_key(text: str) -> str:
