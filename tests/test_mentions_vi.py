@@ -308,6 +308,23 @@ def test_home_government_relation(text: str, triple: tuple[str, str, str]) -> No
             ("Vietnam", "cooperatesWith", "Cambodia"),
             True,
         ),
+        # two organisers joined by "và"
+        (
+            "Chiều 1/10, Viện Nông nghiệp Số (VNS) và Bộ Năng lượng Lào đã tổ chức Khóa họp song phương lần thứ ba.",
+            ("Khóa họp song phương lần thứ ba", "organizer", "Bộ Năng lượng Lào"),
+            True,
+        ),
+        # the country that places a city is no party to the cooperation
+        (
+            "Trong cuộc gặp tại Kuala Lumpur, Malaysia, Thủ tướng Lào và Thủ tướng Campuchia nhất trí tăng cường hợp tác.",
+            ("Malaysia", "cooperatesWith", "Laos"),
+            False,
+        ),
+        (
+            "Trong cuộc gặp tại Kuala Lumpur, Malaysia, Thủ tướng Lào và Thủ tướng Campuchia nhất trí tăng cường hợp tác.",
+            ("Laos", "cooperatesWith", "Cambodia"),
+            True,
+        ),
         # "đến dự": came to attend
         (
             "Thủ tướng Phan Văn Lộc đến dự Hội nghị Bộ trưởng số Mekong lần thứ 3.",

@@ -387,6 +387,12 @@ class _Extractor:
                     if agent and guess_ok(prop, agent.key):
                         event = min(events, key=lambda e: abs(rel_pos(e) - t.start()))
                         self.emit(event.key, prop, agent.key, analysis, sentence, prop, 0.75)
+                        # "A (AA) và B đã tổ chức X", "organised by A and B": each of them
+                        end = agent.mention.end - sentence.start
+                        short = [x for x in spans if x.key == agent.key and 0 < rel_pos(x) - end <= 3]  # "A (AA)"
+                        for other in joined_after(short[0] if short else agent) if prop == "organizer" else ():
+                            if guess_ok(prop, other.key):
+                                self.emit(event.key, prop, other.key, analysis, sentence, prop, 0.75)
             pattern = trigger("participant", lang)
             if pattern and pattern.search(text):
                 for s in spans:
@@ -499,7 +505,10 @@ class _Extractor:
         coop = trigger("cooperation", lang)
         # a country standing for a company's nationality ("Japan's Soramitsu") is not a party to cooperation
         nationalities = {c for s in spans if s.cls == "Company" for c in self.nationality(analysis, s.mention)}
-        countries = list(dict.fromkeys(s.key for s in spans if s.cls == "Country" and s.key not in nationalities))
+        # nor a country named only to place a city ("tại Kuala Lumpur, Malaysia", "in Vientiane, Laos")
+        places = {s.key for s in spans if s.cls == "Country" and self.qualifies_place(s, spans, sentence)}
+        places -= {s.key for s in spans if s.cls == "Country" and not self.qualifies_place(s, spans, sentence)}
+        countries = list(dict.fromkeys(s.key for s in spans if s.cls == "Country" and s.key not in nationalities | places))
         hub = self.cooperation_hub(analysis, sentence, spans, nationalities)
         if hub is not None:  # "Thailand's sixth such agreement ... after those with Cambodia, Indonesia and Vietnam"
             for b in hub[1]:
@@ -510,6 +519,12 @@ class _Extractor:
                     self.emit(a, "cooperatesWith", b, analysis, sentence, "cooperatesWith", 0.65)
         self.sub_organisations(analysis, sentence, spans)
         self.positions(analysis, sentence, spans)
+
+    @staticmethod
+    def qualifies_place(country: _Span, spans: list[_Span], sentence: Sentence) -> bool:
+        """Whether a country's mention right follows a place's after a comma ("Kuala Lumpur, Malaysia")."""
+        start = country.mention.start - sentence.start
+        return any(s.cls == "Place" and sentence.text[s.mention.end - sentence.start : start] in {", ", ","} for s in spans)
 
     @staticmethod
     def cooperation_hub(
