@@ -218,3 +218,11 @@ def test_events_with_different_ordinals_or_few_shared_words_stay_apart() -> None
     assert not _same_signature("Event", eleventh, sixth)
     assert not _same_signature("Event", signature("Zelora Digital Day", "en"), signature("Zelora Digital Week 2024", "en"))
     assert _same_signature("Event", signature("Zelora Digital Week 2024", "en"), signature("Zelora Digital Week", "en"))
+
+
+def test_a_latin_name_inside_a_thai_name_is_an_english_label() -> None:
+    from kg.linking.linker import _latin_name_inside
+
+    assert _latin_name_inside("งานสัมมนา Zelora Payments Summit 2026", "th", "Event") == "Zelora Payments Summit 2026"
+    assert _latin_name_inside("นาย Somchai", "th", "Person") is None
+    assert _latin_name_inside("Zelora Payments Summit", "en", "Event") is None

@@ -212,7 +212,7 @@ def test_mentions_vietnamese_offices_conjunctions_headlines(text: str, expected:
     [
         ("นายสมชาย ใจดีมาก ผู้ว่าการธนาคารกลาง กล่าวว่า", "สมชาย ใจดีมาก", "Person"),
         ("นางสาวพรทิพย์ เลิศวิไล เข้าร่วมงาน", "พรทิพย์ เลิศวิไล", "Person"),
-        ("งานสัมมนา Mekong Payments Summit 2026 จัดขึ้นที่เวียงจันทน์", "Mekong Payments Summit 2026", "Event"),
+        ("งานสัมมนา Mekong Payments Summit 2026 จัดขึ้นที่เวียงจันทน์", "งานสัมมนา Mekong Payments Summit 2026", "Event"),
     ],
 )
 def test_mentions_thai_people_after_honorifics_and_latin_names_by_head(text: str, name: str, cls: str) -> None:

@@ -386,6 +386,18 @@ def curated_entity(entry_id: str, gazetteer: Gazetteer) -> Entity:
     return _entity(_Cluster([], entry_id), entry.cls, gazetteer)
 
 
+_LATIN_RUN = re.compile(r"[A-Z][A-Za-z0-9.&'’-]*(?: [A-Za-z0-9][A-Za-z0-9.&'’-]*)+")
+
+
+def _latin_name_inside(surface: str, lang: str, cls: str) -> str | None:
+    """The Latin-script name inside a Thai, Lao or Khmer name that a native head word opens ("งานสัมมนา
+    Mekong Payments Summit 2026"): the English form the same event or body has in English articles."""
+    if lang not in {"th", "lo", "km"} or cls in {"Person", "Country", "Technology"} or surface[:1].isascii():
+        return None
+    runs = _LATIN_RUN.findall(surface)
+    return runs[0] if len(runs) == 1 and len(runs[0]) >= 6 else None
+
+
 def _entity(cluster: _Cluster, cls: str, gazetteer: Gazetteer) -> Entity:
     entry: GazetteerEntry | None = gazetteer.get(cluster.key) if cluster.key else None
     if entry:
@@ -399,6 +411,8 @@ def _entity(cluster: _Cluster, cls: str, gazetteer: Gazetteer) -> Entity:
         surface = _surface(m)
         if surface:
             entity.add_label(m.lang, surface)
+            if (latin := _latin_name_inside(surface, m.lang, cls)) is not None:
+                entity.add_label("en", latin)  # "งานสัมมนา Mekong Payments Summit 2026": its English name too
         if m.attrs.get("title"):
             titles[m.lang].add(str(m.attrs["title"]))
         if entry is None and m.attrs.get("years"):
