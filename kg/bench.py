@@ -5,9 +5,16 @@ Generates N English articles (~300 words) from varied templates, runs
 HTML view), then an unchanged rebuild (outputs up to date: nothing is
 rewritten) and a ``--force`` rebuild (every article from the incremental cache,
 the corpus-level stages and outputs redone), times raw ``nlp.pipe`` of
-``en_core_web_sm`` over the same texts, and writes docs/s,
-words/s, peak memory of the whole process tree and time per stage to a JSON
-file. Figures, not assertions: targets live in issue #8.
+``en_core_web_sm`` (the whole model, as shipped) over the same texts, and writes docs/s,
+words/s, peak memory of the whole process tree, time and peak memory per stage
+and time per sub-stage of the per-article stage (parse, mentions, gazetteer,
+dependency matches, serialisation to the parent: :mod:`kg.profiling`, measured
+inside the stage, in the workers) to a JSON file. Figures, not assertions:
+targets live in issues #8 and #18.
+
+``--diverse`` generates articles with realistic entity diversity instead
+(:mod:`kg.bench_corpus`: thousands of distinct people, companies and programmes);
+``--store oxigraph:DIR`` builds into an on-disk store (``disk``: a folder beside the output).
 """
 
 from __future__ import annotations
@@ -16,6 +23,7 @@ import argparse
 import json
 import os
 import random
+import re
 import resource
 import subprocess
 import sys
@@ -69,15 +77,18 @@ def peak_memory_mb() -> float:
     return round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1)
 
 
-def run_command(argv: list[str], *, interval: float = 0.1) -> tuple[float, float, int]:
+def run_command(
+    argv: list[str], *, interval: float = 0.1, env: dict[str, str] | None = None, samples: list | None = None
+) -> tuple[float, float, int]:
     """Run a command; return (wall seconds, peak resident memory of its whole process tree in MB, exit code).
 
-    The tree (the build and its worker processes) is sampled every ``interval`` seconds with psutil.
+    The tree (the build and its worker processes) is sampled every ``interval`` seconds with psutil;
+    ``samples``, when given, receives each sample as ``(time.time(), MB)``.
     """
     import psutil
 
     start = time.perf_counter()
-    proc = subprocess.Popen(argv, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    proc = subprocess.Popen(argv, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, env=env)
     root, peak = psutil.Process(proc.pid), 0
     while proc.poll() is None:
         try:
@@ -89,6 +100,8 @@ def run_command(argv: list[str], *, interval: float = 0.1) -> tuple[float, float
                 except psutil.Error:
                     continue
             peak = max(peak, total)
+            if samples is not None:
+                samples.append((time.time(), total / 2**20))
         except psutil.Error:
             pass
         time.sleep(interval)
@@ -103,8 +116,29 @@ def _kg() -> list[str]:
     return [str(exe)] if exe.exists() else [sys.executable, "-m", "kg"]
 
 
+def stage_figures(stages: list[dict], samples: list[tuple[float, float]], timings: dict[str, float]) -> dict:
+    """Seconds and peak memory of the build's process tree (MB) per stage, from the stage times the
+    build recorded (:func:`kg.profiling.record_build_stage`) and the memory samples taken meanwhile."""
+    out: dict[str, dict] = {}
+    for line in stages:
+        inside = [mb for t, mb in samples if line["start"] <= t <= line["end"]]
+        entry = out.setdefault(line["stage"], {"seconds": timings.get(line["stage"]), "peak_memory_mb": None})
+        if inside:
+            entry["peak_memory_mb"] = round(max([*inside, entry["peak_memory_mb"] or 0.0]), 1)
+        entry["process_peak_mb"] = line["process_peak_mb"]
+    return out
+
+
 def run(
-    n: int, out: Path, *, raw: bool = True, rebuild: bool = True, workers: int | None = None, store: str | None = None
+    n: int,
+    out: Path,
+    *,
+    raw: bool = True,
+    rebuild: bool = True,
+    workers: int | None = None,
+    store: str | None = None,
+    diverse: bool = False,
+    rapper: bool = False,
 ) -> dict:
     """Run the benchmark on N generated articles and write the results to ``out``.
 
@@ -113,20 +147,28 @@ def run(
     unchanged and a ``--force`` rebuild, beside raw ``nlp.pipe`` of the English model over the
     same texts (one process, and ``n_process`` = the build's workers).
     """
+    from kg import profiling
     from kg.executors import resolve_workers
 
     n_workers = resolve_workers(workers, n)
-    figures: dict = {"articles": n, "workers": n_workers, "cpus": os.cpu_count()}
+    figures: dict = {"articles": n, "workers": n_workers, "cpus": os.cpu_count(), "corpus": "diverse" if diverse else "templates"}
     with tempfile.TemporaryDirectory() as tmp:
         corpus, dest, cache = Path(tmp) / "corpus", Path(tmp) / "out", Path(tmp) / "cache"
         corpus.mkdir()
-        texts = write_corpus(corpus, n)
-        words = sum(len(t.split()) for t in texts)
+        if diverse:
+            from kg.bench_corpus import write_diverse_corpus
+
+            words, texts = write_diverse_corpus(corpus, n), []
+        else:
+            texts = write_corpus(corpus, n)
+            words = sum(len(t.split()) for t in texts)
         figures["words"] = words
         if raw:
-            from kg.nlp import get_pipeline
+            from kg.nlp.lang.en import load
 
-            nlp = get_pipeline("en")
+            if not texts:
+                texts = [p.read_text(encoding="utf-8") for p in sorted(corpus.iterdir())]
+            nlp = load(exclude=())  # the whole model, as shipped
             start = time.perf_counter()
             for _ in nlp.pipe(texts, batch_size=32):
                 pass
@@ -139,12 +181,21 @@ def run(
         argv = [*_kg(), "build", str(corpus), "--out", str(dest), "--cache", str(cache), "-q"]
         if workers is not None:
             argv += ["--workers", str(workers)]
+        if store == "disk":
+            store = f"oxigraph:{Path(tmp) / 'store'}"
         if store is not None:
             argv += ["--store", store]
-        wall, peak, code = run_command(argv)
+        texts = []
+        profile = Path(tmp) / "profile"
+        samples: list[tuple[float, float]] = []
+        wall, peak, code = run_command(argv, env={**os.environ, profiling.PROFILE_ENV: str(profile)}, samples=samples)
         if code:
             raise RuntimeError(f"kg build exited {code}")
         report = json.loads((dest / "report.json").read_text(encoding="utf-8"))
+        figures["per_article_substages"] = profiling.summarise(profile)
+        figures["stages"] = stage_figures(profiling.read_build_stages(profile), samples, report.get("timings", {}))
+        if rapper:
+            figures["rapper"] = rapper_check(dest / "graph.ttl")
         figures.update(
             build_seconds=round(wall, 2),
             docs_per_second=round(n / wall, 1),
@@ -155,6 +206,7 @@ def run(
             relations=sum(report.get("counts", {}).get("properties", {}).values()),
             triples=report.get("counts", {}).get("triples", {}).get("total"),
             store=report.get("store"),
+            store_dir=report.get("store_dir"),
         )
         if raw:
             figures["build_over_raw_spacy"] = round(wall / figures["raw_spacy_seconds"], 2)
@@ -179,6 +231,24 @@ def run(
     return figures
 
 
+def rapper_check(path: Path) -> dict:
+    """Parse a Turtle file with Raptor's ``rapper`` (when installed): its triple count and exit code."""
+    import shutil
+
+    exe = shutil.which("rapper")
+    if exe is None:
+        return {"available": False}
+    start = time.perf_counter()
+    done = subprocess.run([exe, "-i", "turtle", "-c", str(path)], capture_output=True, text=True)
+    match = re.search(r"returned (\d+) triples", done.stderr)
+    return {
+        "available": True,
+        "exit_code": done.returncode,
+        "triples": int(match.group(1)) if match else None,
+        "seconds": round(time.perf_counter() - start, 2),
+    }
+
+
 def main(argv: list[str] | None = None) -> int:
     """Command-line entry: ``python -m kg.bench [--articles N] [--out FILE]``."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
@@ -187,12 +257,30 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--workers", type=int, default=None, help="kg build --workers (default: kg's own choice)")
     parser.add_argument("--no-raw", action="store_true", help="skip the raw spaCy comparison (scale runs)")
     parser.add_argument("--no-rebuild", action="store_true", help="skip the unchanged rebuild")
-    parser.add_argument("--store", choices=["auto", "memory", "oxigraph"], default=None, help="kg build --store")
+    parser.add_argument(
+        "--store",
+        default=None,
+        help="kg build --store: auto, memory, oxigraph, oxigraph:DIR, or disk (on disk, in a temporary folder)",
+    )
+    parser.add_argument("--diverse", action="store_true", help="articles with thousands of distinct names (kg.bench_corpus)")
+    parser.add_argument("--rapper", action="store_true", help="parse the graph.ttl built with rapper (Raptor)")
     args = parser.parse_args(argv)
     figures = run(
-        args.articles, args.out, raw=not args.no_raw, rebuild=not args.no_rebuild, workers=args.workers, store=args.store
+        args.articles,
+        args.out,
+        raw=not args.no_raw,
+        rebuild=not args.no_rebuild,
+        workers=args.workers,
+        store=args.store,
+        diverse=args.diverse,
+        rapper=args.rapper,
     )
+    from kg.profiling import format_summary
+
     sys.stdout.write(json.dumps(figures, indent=1) + "\n")
+    sys.stdout.write(format_summary(figures.get("per_article_substages", {})) + "\n")
+    for stage, entry in figures.get("stages", {}).items():
+        sys.stdout.write(f"  {stage:<12}{entry['seconds'] or 0:>9.2f} s  peak {entry['peak_memory_mb'] or 0:>8.1f} MB\n")
     return 0
 
 

@@ -20,10 +20,11 @@ import time
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field, replace
 
-from kg.gazetteer import Gazetteer, load_gazetteer
+from kg import profiling
+from kg.gazetteer import Gazetteer
 from kg.ingest import THIN_COVERAGE
 from kg.mentions import find_mentions
-from kg.mentions.gazetteer_match import GazetteerMatcher
+from kg.mentions.gazetteer_match import GazetteerMatcher, default_matcher
 from kg.nlp import analyze
 from kg.nlp.analysis import Analysis
 from kg.nlp.pipelines import get_pipeline
@@ -75,9 +76,10 @@ class ProcessedArticle:
 
 @functools.cache
 def knowledge(kinds: frozenset[str] | None = None) -> tuple[Gazetteer, GazetteerMatcher]:
-    """The gazetteer (restricted to ``kinds``) and its matcher, loaded once per process."""
-    gazetteer = load_gazetteer(kinds=set(kinds) if kinds is not None else None)
-    return gazetteer, GazetteerMatcher(gazetteer)
+    """The gazetteer (restricted to ``kinds``) and its matcher, loaded once per process (the same
+    matcher the rules use when no kinds are left out, so each process builds one)."""
+    matcher = default_matcher(kinds) if kinds else default_matcher()  # the cache tells () from (None,)
+    return matcher.gazetteer, matcher
 
 
 def process_articles(
@@ -100,17 +102,27 @@ def process_articles(
         batch_size: Texts per ``nlp.pipe`` batch when there is no time budget.
         timeout: Seconds per article (``None``: :data:`ARTICLE_TIMEOUT`; 0: no limit).
     """
+    articles = list(articles)
+    with profiling.profiled_chunk(len(articles)) as clock:  # sub-stage timings when KG_PROFILE_DIR is set
+        out = _process_articles(articles, gazetteer_kinds, batch_size, timeout)
+        profiling.time_serialisation(clock, out)
+    return out
+
+
+def _process_articles(
+    articles: list[Article], gazetteer_kinds: frozenset[str] | None, batch_size: int, timeout: float | None
+) -> list[ProcessedArticle]:
     _, matcher = knowledge(gazetteer_kinds)
     seconds = ARTICLE_TIMEOUT if timeout is None else timeout
     if not seconds or not _can_time():
-        return [_finish(analysis, matcher) for analysis in analyze(articles, batch_size=batch_size)]
+        return [_finish(analysis, matcher) for analysis in _parsed(analyze(articles, batch_size=batch_size))]
     out = []
     for article in articles:
         get_pipeline(article.lang)  # loading a language's models is no part of an article's time
         started = time.monotonic()
         result = None
         with contextlib.suppress(ArticleTimeout), _budget(seconds):
-            (analysis,) = analyze([article], batch_size=1)
+            (analysis,) = _parsed(analyze([article], batch_size=1))
             result = _finish(analysis, matcher)
         if result is None:
             why = f"timed out after {time.monotonic() - started:.0f} s in the per-article stage (limit {seconds:g} s)"
@@ -120,9 +132,21 @@ def process_articles(
     return out
 
 
+def _parsed(analyses: Iterator[Analysis]) -> Iterator[Analysis]:
+    """The analyses, the time spent making each one counted as the ``parse`` sub-stage."""
+    while True:
+        with profiling.stage("parse"):
+            analysis = next(analyses, None)
+        if analysis is None:
+            return
+        yield analysis
+
+
 def _finish(analysis: Analysis, matcher: GazetteerMatcher) -> ProcessedArticle:
-    mentions = find_mentions(analysis, matcher=matcher)
-    analysis.dependency_matches = match_dependencies(analysis)
+    with profiling.stage("mentions"):
+        mentions = find_mentions(analysis, matcher=matcher)
+    with profiling.stage("dependency"):
+        analysis.dependency_matches = match_dependencies(analysis)
     notes = []
     if analysis.lang in THIN_COVERAGE:
         notes.append(f"{analysis.lang}: no statistical model; gazetteer and title rules only")

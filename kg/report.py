@@ -16,6 +16,7 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any, Literal
 
+from kg import profiling
 from kg.atomic import atomic_write_text
 
 Status = Literal["ok", "skipped", "failed"]
@@ -136,12 +137,14 @@ class BuildReport:
 
     @contextmanager
     def timed(self, stage: str) -> Iterator[None]:
-        """Time a pipeline stage into ``timings`` (seconds, accumulated)."""
-        start = time.perf_counter()
+        """Time a pipeline stage into ``timings`` (seconds, accumulated; with ``KG_PROFILE_DIR`` set,
+        also its start and end for a benchmark's memory samples: :mod:`kg.profiling`)."""
+        start, started = time.perf_counter(), time.time()
         try:
             yield
         finally:
             self.timings[stage] = round(self.timings.get(stage, 0.0) + time.perf_counter() - start, 4)
+            profiling.record_build_stage(stage, started, time.time())
 
     def to_dict(self) -> dict[str, Any]:
         """Return the report as plain JSON-ready data."""

@@ -18,10 +18,15 @@ def test_bench_writes_figures(tmp_path: Path, n: int) -> None:
     assert stored["articles"] == n and stored["words"] > 250 * n
     assert stored["entities"] > 0 and stored["relations"] > 0 and stored["peak_memory_mb"] > 0
     assert stored["raw_spacy_seconds"] > 0 and stored["build_over_raw_spacy"] > 0
-    # the rebuild found every article in the cache and was faster than the first build
-    assert 0 < stored["unchanged_rebuild_seconds"] < stored["build_seconds"]
-    assert stored["cached_forced_rebuild_seconds"] > 0
+    # figures, not a race: which build is faster is not asserted (tests are not timed)
+    assert stored["unchanged_rebuild_seconds"] > 0 and stored["cached_forced_rebuild_seconds"] > 0
     assert {"per-article", "linking", "relations", "graph", "write", "validate"} <= set(stored["stages_seconds"])
+    # the per-article stage's sub-stages, measured where it ran, and time and memory per stage
+    substages = stored["per_article_substages"]
+    assert substages["articles"] == n
+    assert {"parse", "mentions", "gazetteer", "dependency", "serialise"} <= set(substages["ms_per_article"])
+    assert stored["stages"]["per-article"]["process_peak_mb"] > 0
+    assert set(stored["stages"]) == set(stored["stages_seconds"])
 
 
 @pytest.mark.parametrize("n", [3])

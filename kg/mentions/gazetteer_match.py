@@ -7,10 +7,17 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
+from kg import profiling
 from kg.gazetteer import Gazetteer, GazetteerEntry, load_gazetteer
 from kg.mentions.trie_regex import trie_regex
 
 _LATIN = re.compile(r"[A-Za-z\u00C0-\u024F\u1E00-\u1EFF]")
+
+#: texts whose hits a matcher remembers: the article being processed is matched once, however many
+#: rules ask (mentions, then the Lao and Khmer rules), and so are the short names rules look up
+_REMEMBERED = 256
+#: longer texts are matched each time they are asked about (so memory stays within a few MB)
+_REMEMBERED_CHARS = 100_000
 
 
 def normalize_surface(text: str) -> str:
@@ -59,9 +66,24 @@ class GazetteerMatcher:
         self._latin = trie_regex(latin, ignore_case=True, latin_bounds=True)
         self._other = trie_regex(other, ignore_case=True, latin_bounds=False)
         self._acronym = trie_regex(self._acronyms, ignore_case=False, latin_bounds=True)
+        self._recent: dict[str, tuple[GazetteerHit, ...]] = {}
 
     def find(self, text: str) -> list[GazetteerHit]:
-        """Return every gazetteer name in ``text``, overlapping hits resolved to the longest."""
+        """Return every gazetteer name in ``text``, overlapping hits resolved to the longest.
+
+        The hits of the last few hundred texts (up to 100,000 characters) are remembered, so an article asked about by several
+        rules is matched once."""
+        hits = self._recent.get(text)
+        if hits is None:
+            with profiling.stage("gazetteer"):
+                hits = tuple(self._find(text))
+            if len(text) <= _REMEMBERED_CHARS:
+                if len(self._recent) >= _REMEMBERED:
+                    self._recent.clear()
+                self._recent[text] = hits
+        return list(hits)
+
+    def _find(self, text: str) -> list[GazetteerHit]:
         hits: list[GazetteerHit] = []
         for pattern in (self._latin, self._other):
             if pattern is None:
