@@ -67,6 +67,24 @@ class _UnionFind:
             self.parent[max(ra, rb)] = min(ra, rb)
 
 
+class _CuratedUnionFind(_UnionFind):
+    """Union-find over clusters that never makes one entity of two curated ones: a union that would join
+    two different curated ids (directly, or through a name both share: "Ministry of Posts and
+    Telecommunications" is Laos's former ministry and Cambodia's present one) is refused."""
+
+    def __init__(self, keys: list[str | None]) -> None:
+        super().__init__()
+        self.key = dict(enumerate(keys))
+
+    def union(self, a: int, b: int) -> None:
+        ra, rb = self.find(a), self.find(b)
+        ka, kb = self.key.get(ra), self.key.get(rb)
+        if ra == rb or (ka and kb and ka != kb):
+            return
+        super().union(ra, rb)
+        self.key[min(ra, rb)] = ka or kb
+
+
 def _compatible(a: str, b: str) -> bool:
     if UNTYPED in (a, b) or a == b:
         return True
@@ -260,7 +278,7 @@ def _merge_clusters(
 
     ``foreign(a, b)`` says when two clusters belong to different countries and so are never one by name.
     """
-    uf = _UnionFind()
+    uf = _CuratedUnionFind([c.key for c in clusters])
     foreign = foreign or (lambda _a, _b: False)
     by_key: dict[str, int] = {}
     by_name: dict[tuple[str, str], int] = {}
