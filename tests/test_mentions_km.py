@@ -258,3 +258,17 @@ def test_km_minister_holds_office_in_the_ministry_named_after_the_title() -> Non
 def test_km_no_agreement_without_two_parties() -> None:
     found = relations_of("ក្រសួងកោះសមុទ្រ បានចុះហត្ថលេខាលើអនុស្សរណៈនៃការយោគយល់គ្នា។", "km")
     assert not any(p == "party" for _, p, _ in found)
+
+
+def test_km_short_name_of_a_curated_body_in_the_article_is_that_body() -> None:
+    """ "ក្រសួងសេដ្ឋកិច្ច" after "ក្រសួងសេដ្ឋកិច្ច និងហិរញ្ញវត្ថុ" (curated): the same ministry, not a new one."""
+    from kg.mentions import find_mentions
+
+    text = "ក្រសួងសេដ្ឋកិច្ច និងហិរញ្ញវត្ថុ បានប្រកាស។ ក្រសួងសេដ្ឋកិច្ចបានបញ្ជាក់ថា ការងារល្អ។"
+    (analysis,) = analyze([Article("t", text, "km")])
+    keys = {m.text: m.key for m in find_mentions(analysis) if m.cls == "Ministry"}
+    assert keys["ក្រសួងសេដ្ឋកិច្ច"] == keys["ក្រសួងសេដ្ឋកិច្ច និងហិរញ្ញវត្ថុ"] == "ministry/economy-finance-cambodia"
+    # a short name that two curated bodies share stays a name of its own
+    text = "ក្រសួងកោះសមុទ្រ បានប្រកាស។ ក្រសួងកោះបានបញ្ជាក់។"
+    (analysis,) = analyze([Article("t", text, "km")])
+    assert all(m.key is None for m in find_mentions(analysis) if m.cls == "Ministry")

@@ -419,6 +419,24 @@ class _Reader:
                 if found and re.match(r"[A-Z]", found.group(1)):
                     self.named(start, end, cls, "rule:km:weak-head", found)
 
+    # --- a curated body named short ---------------------------------------------------------------
+    def short_names_of_curated(self) -> None:
+        """ "ក្រសួងប្រៃសណីយ៍" where the article names "ក្រសួងប្រៃសណីយ៍ និងទូរគមនាគមន៍": a body's short name
+        whose words are all words of a curated body of the same kind that the article names is that body."""
+        curated = [
+            (h.entries[0], signature(h.text, "km"))
+            for h in self.hits
+            if h.entries[0].cls in {"Ministry", "PublicBody", "Organization", "Government"} and not h.text.isascii()
+        ]
+        for i, m in enumerate(self.found):
+            if m.key or m.cls not in {"Ministry", "PublicBody", "Organization"} or not m.extractor.startswith("rule:km:"):
+                continue
+            words = signature(m.text, "km")
+            same = {e.id: e for e, sig in curated if e.cls == m.cls and len(words) >= 2 and words <= sig}
+            if len(same) == 1:
+                entry = next(iter(same.values()))
+                self.found[i] = mention(self.analysis, m.start, m.end, entry.cls, m.extractor, key=entry.id, **m.attrs)
+
     # --- acronyms used again ------------------------------------------------------------------
     def acronyms_again(self) -> None:
         """Later uses of a Khmer short form the article defined ("ក.ប.ទ."); Latin ones are read as Latin names."""
@@ -431,11 +449,12 @@ class _Reader:
                     self.taken.append((m.start(), m.end()))
 
     # --- people ---------------------------------------------------------------------------------
-    def prefix_at(self, i: int) -> tuple[int, list[tuple[str, int]], bool] | None:
-        """Honorifics and titles from ``i``: (end, titles and where they stand, honorific seen); None when none is there."""
+    def prefix_at(self, i: int, *, title_first: bool = False) -> tuple[int, list[tuple[str, int]], bool] | None:
+        """Honorifics and titles from ``i``: (end, titles and where they stand, honorific seen); None when none
+        is there. With ``title_first``, an office may open the run ("នាយករដ្ឋមន្ត្រី ហ៊ុន ...")."""
         text, lex = self.text, self.lex
         titles: list[tuple[str, int]] = []
-        honorific = False
+        honorific = title_first
         pos = i
         while True:
             h = word_at(text, pos, lex.honorifics)
@@ -449,6 +468,14 @@ class _Reader:
                 break
             if text[pos : pos + 1] == " " and (word_at(text, pos + 1, lex.honorifics) or self._title_at(pos + 1)):
                 pos += 1
+        if title_first and titles and text[pos : pos + 1] != " ":
+            # "នាយករដ្ឋមន្ត្រីកម្ពុជា ហ៊ុន ...": the office's country or organisation between it and the name
+            hit = next((e for s, e, _ in self.gazetteer if s == pos), None)
+            if hit is None or text[hit : hit + 1] != " ":
+                return None
+            pos = hit
+        if title_first and (not titles or text[pos : pos + 1] != " "):
+            return None  # an office opening a name is followed by a space ("រដ្ឋមន្ត្រីក្រសួង...": no name)
         return (pos, titles, honorific) if honorific else None
 
     def _title_at(self, i: int) -> str | None:
@@ -482,9 +509,14 @@ class _Reader:
         text, lex = self.text, self.lex
         titles = dict(lex.titles)
         for i in range(len(text)):
-            if not word_at(text, i, lex.honorifics) or any(text.endswith(w, 0, i) for w in lex.not_honorific_after):
+            title_first = False
+            if not word_at(text, i, lex.honorifics):
+                if not (_starts_syllable(text, i) and self._title_at(i)) or self.is_taken(i, i + 1):
+                    continue
+                title_first = True  # "នាយករដ្ឋមន្ត្រី ហ៊ុន ម៉ាណែត": an office, then the name
+            elif any(text.endswith(w, 0, i) for w in lex.not_honorific_after):
                 continue  # not the "លោក" of "ពិភពលោក" (the world)
-            prefix = self.prefix_at(i)
+            prefix = self.prefix_at(i, title_first=title_first)
             if prefix is None:
                 continue
             pos, before_titles, _ = prefix
@@ -494,7 +526,8 @@ class _Reader:
             start = pos + space
             name = self.khmer_name(start) or self.latin_name(start)
             if name is None:
-                if before_titles and (not _LETTER.match(text, pos) or word_at(text, pos, lex.name_stop + lex.cut)):
+                alone = not _LETTER.match(text, pos) or word_at(text, pos, lex.name_stop + lex.cut)
+                if not title_first and before_titles and alone:
                     # "លោករដ្ឋមន្ត្រីបានបញ្ជាក់": "the minister" of the article, resolved by the linker
                     t, t_start = before_titles[-1]
                     self.add(i, pos, REFERENCE, "rule:km:anaphor", ref="Person", title=self.raw[t_start : t_start + len(t)])
@@ -517,9 +550,10 @@ class _Reader:
         text, lex = self.text, self.lex
         family_end = _chunk_end(text, start)
         family = text[start:family_end]
-        if not family or not _LETTER.match(family) or len(family) > 10 or text[family_end : family_end + 1] != " ":
-            return None
-        if word_at(text, start, lex.name_stop) == family or self.head_at(start) or self._title_at(start):
+        if not re.fullmatch(f"[{LETTERS}]{{1,10}}", family) or text[family_end : family_end + 1] != " ":
+            return None  # a family name is one short word of letters ("នៅថ្ងៃទី១៨" is a date)
+        stop = word_at(text, start, lex.name_stop + lex.cut)
+        if stop == family or (stop and len(stop) >= 3) or self.head_at(start) or self._title_at(start):
             return None
         given_start = family_end + 1
         if not _LETTER.match(text, given_start) or self.head_at(given_start) or word_at(text, given_start, lex.name_stop):
@@ -531,7 +565,7 @@ class _Reader:
             if word_at(text, j, stops) or (_starts_syllable(text, j) and self._title_at(j)) or self.head_at(j):
                 end = j
                 break
-        if end - given_start < 2 or end - given_start > 16 or not _LETTER.match(text, end - 1):
+        if end - given_start < 2 or end - given_start > 16 or not re.fullmatch(f"[{LETTERS}]+", text[given_start:end]):
             return None
         third = re.match(f" ([{LETTERS}]{{2,10}}) ?", text[end:]) if end == chunk_end else None
         if third and self._title_at(end + third.end()) and not self._title_at(end + 1) and not self.head_at(end + 1):
@@ -587,4 +621,5 @@ def find_mentions(analysis: Analysis) -> list[Mention]:
     reader.headed_names()
     reader.acronyms_again()
     reader.latin_names()
+    reader.short_names_of_curated()
     return reader.found
