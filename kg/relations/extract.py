@@ -182,14 +182,6 @@ class _Extractor:
                         curated = "gazetteer" if rule == "gazetteer" else ""
                         self.emit(entity.key, "country", country, analysis, sentence, f"country:{rule}", conf, source=curated)
                         done.add(country)
-            if not done and entity.cls in {"PublicBody", "Government", "Ministry", "Program"}:
-                for m in entity.mentions[:1]:
-                    if self.international_in_name(m):
-                        continue  # "ASEAN Digital Senior Officials' Meeting": a regional body, no one country's
-                    analysis = analyses[m.article_id]
-                    country = self.context_country(analysis, m)
-                    if country and country in self.corpus.entities:
-                        self.emit(entity.key, "country", country, analysis, analysis.sentence_at(m.start), "country:context", 0.6)
 
     def international_in_name(self, m: Mention) -> bool:
         """Whether a name holds the name of an organisation of no one country (ASEAN, the UN)."""
