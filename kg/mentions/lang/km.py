@@ -95,6 +95,7 @@ class _Lexicon:
     titles: tuple[tuple[str, str | None], ...]
     honorifics: tuple[str, ...]
     not_honorific_after: tuple[str, ...]
+    protected: tuple[str, ...]
 
 
 def _longest_first(words: list[str]) -> tuple[str, ...]:
@@ -127,6 +128,7 @@ def lexicon() -> _Lexicon:
         titles=tuple(sorted(((fold(t), c) for t, c in title_table("km")), key=lambda p: (-len(p[0]), p[0]))),
         honorifics=_longest_first(list(honorifics("km"))),
         not_honorific_after=_longest_first(raw.get("not_honorific_after", [])),
+        protected=_longest_first(raw.get("protected", [])),
     )
 
 
@@ -151,9 +153,13 @@ def word_at(text: str, i: int, words: tuple[str, ...]) -> str | None:
 
 
 def _find_word(text: str, words: tuple[str, ...], start: int, end: int) -> int:
-    """The first position in ``[start, end)`` where one of ``words`` is written whole; ``end`` if none."""
+    """The first position in ``[start, end)`` where one of ``words`` is written whole, not inside a longer
+    word of ``km.json`` ``protected`` ("មាន" in "ព័ត៌មាន"); ``end`` if none."""
+    protected = lexicon().protected
     for i in range(start, end):
-        if word_at(text, i, words):
+        if word_at(text, i, words) and not any(
+            text.startswith(w, j) for w in protected for j in range(max(0, i - len(w) + 1), i + 1)
+        ):
             return i
     return end
 
@@ -217,7 +223,7 @@ class _Reader:
                 end = version.end()
                 continue
             conj = re.match(r" ?(និង) ?", rest)
-            if conj and cls in {"Ministry", "PublicBody", "Organization"}:
+            if conj and cls in {"Ministry", "PublicBody", "Organization", "Program", "Event", "Place"}:
                 nxt = end + conj.end()
                 nxt_end = _find_word(text, lex.cut, nxt, _chunk_end(text, nxt))
                 if nxt_end > nxt and self.plain_phrase(nxt, nxt_end):
@@ -232,8 +238,9 @@ class _Reader:
 
     def plain_phrase(self, start: int, end: int) -> bool:
         """Whether a phrase after " និង" may continue a name: no head word, curated name, honorific or title in it."""
-        if any(start <= s < end for s in self.gazetteer_starts):
-            return False
+        orgs = {"Ministry", "PublicBody", "Organization", "Government", "Company"}
+        if start in self.gazetteer_starts or any(start <= s < end and c in orgs for s, _, c in self.gazetteer):
+            return False  # "... និងកម្ពុជា", "... និងធនាគារជាតិ...": another name (a country inside one is part of it)
         return not any(
             self.head_at(i) or word_at(self.text, i, self.lex.honorifics) or self._title_at(i) for i in range(start, end)
         )
