@@ -196,6 +196,13 @@ def _patterns() -> dict[str, list[list[dict[str, Any]]]]:
                 {"LEFT_ID": "prep", "REL_OP": ">", "RIGHT_ID": "obj", "RIGHT_ATTRS": {"DEP": "pobj"}},
             ]
         ]
+    # "Huawei's Digital APAC Congress 2024": the body a named event belongs to (class checks keep to events)
+    out["poss:organizer"] = [
+        [
+            {"RIGHT_ID": "event", "RIGHT_ATTRS": {"POS": "PROPN", "LOWER": {"REGEX": f"^(?!(?:{_TITLE_NOUNS})$)"}}},
+            {"LEFT_ID": "event", "REL_OP": ">", "RIGHT_ID": "obj", "RIGHT_ATTRS": {"DEP": "poss", "POS": "PROPN"}},
+        ]
+    ]
     out["appos:holdsPositionIn"] = [
         [
             {"RIGHT_ID": "person", "RIGHT_ATTRS": {"POS": "PROPN"}},
@@ -482,6 +489,8 @@ def _roles(name: str, toks: dict[str, Any]) -> Iterator[tuple[str, Any, Any, str
         if head is None or head.i == noun.i:
             return
         yield from _pairs(prop, name, [head], _conjuncts(toks["obj"]))
+    elif name == "poss:organizer":
+        yield "organizer", toks["event"], toks["obj"], name
     elif prop == "holdsPositionIn":
         yield "holdsPositionIn", toks["person"], toks["obj"], name
 

@@ -54,6 +54,12 @@ _ATTENDANCE = re.compile(
     r"\battend(?:ed|ing|ees)\b|\btook part\b|\bparticipated\b|\bdelegates? (?:from|of)\b|tham dự|có mặt|เข้าร่วม|ร่วมงาน",
     re.IGNORECASE,
 )
+#: an office whose organisation follows ("President of the", "Member of the Central Committee of the")
+_OFFICE_OF = re.compile(
+    r"\b(?:president|vice[- ]president|chairman|chairwoman|chair|member|director(?:[- ]general)?|minister|governor|"
+    r"secretary(?:[- ]general)?|head|ceo|rector|dean|ambassador)\b[^;:.()]{0,40}?\b(?:of|at)\s+(?:the\s+)?$",
+    re.IGNORECASE,
+)
 #: how far before a name (characters) the office phrase that may name its country reaches
 OFFICE_PHRASE_WINDOW = 45
 #: the country an unqualified office means in the press of a language ("Thủ tướng Chính phủ X": Vietnam's)
@@ -173,7 +179,10 @@ class _Extractor:
                 targets: list[tuple[str, str, float]] = []
                 if entry and entry.country:
                     targets.append((entry.country, "gazetteer", 0.95))
-                for c in self.countries_in_name(m):
+                named = self.countries_in_name(m)
+                if entity.cls == "Event" and len(named) > 1:
+                    named = []  # "the Vietnam-Laos Committee session": the countries it brings together, not its host
+                for c in named:
                     targets.append((c, "name", 0.85))
                 if entity.cls == "Company":
                     targets.extend((c, "nationality", 0.75) for c in self.nationality(analysis, m))
@@ -348,6 +357,10 @@ class _Extractor:
         def rel_pos(span: _Span) -> int:
             return span.mention.start - sentence.start
 
+        def in_office(span: _Span) -> bool:
+            """An organisation named in someone's office ("X - President of Y"): that person's, not a participant."""
+            return span.cls != "Person" and bool(_OFFICE_OF.search(text[max(0, rel_pos(span) - 60) : rel_pos(span)]))
+
         def first_after(pos: int, classes: set[str], limit: int = 90) -> _Span | None:
             cands = [s for s in spans if s.cls in classes and 0 <= rel_pos(s) - pos <= limit]
             return min(cands, key=rel_pos) if cands else None
@@ -388,9 +401,19 @@ class _Extractor:
             pattern = trigger("participant", lang)
             if pattern and pattern.search(text):
                 for s in spans:
-                    if s.cls in AGENT and not (s.cls == "Government" and s.mention.cls == "Ref"):
+                    if s.cls in AGENT and not (s.cls == "Government" and s.mention.cls == "Ref") and not in_office(s):
                         event = min(events, key=lambda e: abs(rel_pos(e) - rel_pos(s)))
                         self.emit(event.key, "participant", s.key, analysis, sentence, "participant", 0.65)
+            # "X spoke in his address at E" / "E, with the participation of X": the side the participants stand on
+            for side in ("before", "after"):
+                sided = trigger(f"participant_{side}", lang)
+                for t in sided.finditer(text) if sided else ():
+                    event = min(events, key=lambda e: abs(rel_pos(e) - t.start()))
+                    for s in spans:
+                        if s.cls not in AGENT or s.mention.cls == "Ref" or in_office(s):
+                            continue
+                        if (rel_pos(s) < t.start()) == (side == "before"):
+                            self.emit(event.key, "participant", s.key, analysis, sentence, f"participant:{side}", 0.65)
             loc = trigger("location", lang)
             for s in spans:
                 if s.cls != "Place" or _NEXT_EDITION.search(text):
@@ -409,7 +432,7 @@ class _Extractor:
         elif main_event and _ATTENDANCE.search(text):
             # "Attending were representatives of X and Y": the article's event, though this sentence names none
             for s in spans:
-                if s.cls in AGENT and s.mention.cls != "Ref":
+                if s.cls in AGENT and s.mention.cls != "Ref" and not in_office(s):
                     self.emit(main_event, "participant", s.key, analysis, sentence, "participant:article-event", 0.55)
         # programs: implements / issuedBy / partOf / concerns
         programs = [s for s in spans if s.cls == "Program"]

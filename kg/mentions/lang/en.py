@@ -273,7 +273,10 @@ _REF_ORG = re.compile(
 _LOWER_EVENT = re.compile(
     r"\b(?:(?:international|regional|national|ministerial|high-level|annual|global)\s+)+"
     r"(?:conference|forum|summit|workshop|seminar|symposium|dialogue)\s+on\s+"
-    r"[a-z][\w-]*(?:\s+(?:and\s+)?[a-z][\w-]*){0,5}?(?=\s+(?:conference|forum|summit|in|at|on|held|which|that)\b|[,.;])"
+    r"[a-z][\w-]*(?:\s+(?:and\s+)?[a-z][\w-]*){0,5}?"
+    # "... cooperation among Cambodia, Laos, and Vietnam": the countries or bodies it brings together
+    r"(?:\s+(?:among|between)\s+[A-Z][\w-]*(?:(?:,\s+|,?\s+and\s+)[A-Z][\w-]*)+)?"
+    r"(?=\s+(?:conference|forum|summit|in|at|on|held|which|that|within)\b|[,.;])"
 )
 _CONNECT_WORDS = {"of", "and", "for", "on", "the", "de", "du", "to", "in", "&"}
 _ACRONYM_AFTER = re.compile(r"(?:[’']s)?\s*\(([A-Z][A-Za-z0-9&\-]{1,11})\)")
@@ -335,6 +338,9 @@ def _trim(analysis: Analysis, start: int, end: int) -> tuple[int, int]:
         if piece.endswith((".", ",", "-", "’", "'")) and not re.search(r"\b(?:No|Co|Ltd|Inc|Corp|Jr|St)\.$", piece):
             end -= 1
             continue
+        if date := _DATE_TAIL.search(piece):  # "Vientiane Capital on Oct 24": the date ends the name
+            end = start + date.start()
+            continue
         last_space = piece.rfind(" ")
         if last_space > 0 and piece[last_space + 1 :] in _DATE_WORDS:
             end = start + last_space
@@ -357,6 +363,9 @@ def _trim(analysis: Analysis, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
+_MONTHS = r"(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?|" + "|".join(sorted(_DATE_WORDS))
+#: a date after a name ("on Oct 24", "January 10")
+_DATE_TAIL = re.compile(rf"(?<=\w)\s+(?:on\s+)?(?:{_MONTHS})\s+\d{{1,2}}$|(?<=\w)\s+on\s+(?:{_MONTHS})$")
 _NOT_NAME_POS = {"ADV", "ADJ", "ADP", "DET", "PRON", "VERB", "AUX", "SCONJ", "CCONJ", "INTJ"}
 
 
@@ -575,7 +584,9 @@ def _exact_org(analysis: Analysis, start: int, name: str) -> bool:
     """spaCy's NER has an ORG of exactly this span, of two or more words ("Lao Asia Telecom")."""
     if analysis.doc is None or len(name.split()) < 2:
         return False
-    return any(e.label_ == "ORG" and e.start_char == start and e.end_char == start + len(name) for e in analysis.doc.ents)
+    starts, ends, labels = _ent_index(analysis.doc)
+    i = bisect.bisect_left(starts, start)
+    return i < len(starts) and starts[i] == start and ends[i] == start + len(name) and labels[i] == "ORG"
 
 
 def _split_conjunction(analysis: Analysis, s: int, name: str) -> list[tuple[int, int]] | None:
@@ -601,7 +612,9 @@ def _split_conjunction(analysis: Analysis, s: int, name: str) -> list[tuple[int,
                 whole = after_the or (_curated(part) and _curated(left))
             # "Digital Economy and Society Policy Framework": a plan's or event's name runs over "and"
             # unless what comes before has a head of its own
-            inside = class_by_head(part, "en") in {"Program", "Event", "Agreement"} and class_by_head(left, "en") is None
+            inside = class_by_head(part, "en") in {"Program", "Event", "Agreement"} and (
+                class_by_head(left, "en") is None or bool(_OFFICES_MEETING.search(part))
+            )
             alone = amp_the or _left_stands_alone(analysis, group_start, left)
             if whole and not (inside and not _curated(left)) and alone:
                 groups.append((group_start, pos - joint))
@@ -1130,6 +1143,37 @@ def _person_after_office(analysis: Analysis, title: str, rest: str, start: int) 
     return None
 
 
+#: "Telecommunications and IT Ministers' Meeting": a meeting of the holders of offices named by the words before
+_OFFICES_MEETING = re.compile(r"\b[A-Z][a-z]+s[’'] (?:Meeting|Conference|Summit|Forum|Retreat|Dialogue)$")
+#: an edition written in figures before an event's name ("19th"), and a lowercase event noun after a body's name;
+#: a word ("the first X Summit") is left out: the linker reads it as a number, and a number and one shared word
+#: join two events of different series ("sixth Laos Digital Forum", "6th ASEAN Digital Ministers' Meeting")
+_ORDINAL_BEFORE = re.compile(r"(?<![\w-])\d{1,3}(?:st|nd|rd|th)\s+$")
+_NAMES_ACRONYM_BEFORE = re.compile(r"([A-Z][\w’'-]*(?: [A-Z][\w’'-]*){0,5}) \(([A-Z]{2,8})\) $")
+_EVENT_NOUN_AFTER = re.compile(r"\s+(?:session|meeting|summit|conference|forum)\b")
+
+
+def _edition(text: str, start: int, end: int, cls: str) -> tuple[int, int, str] | None:
+    """(start, end, class) of an event's name with the edition written before it: "19th X Meeting",
+    "47th X Committee session" (a body's numbered session is an event), and with the participants'
+    names and their acronym ("the first A-B-C (ABC) Summit"); None when nothing is added."""
+    named = _NAMES_ACRONYM_BEFORE.search(text[max(0, start - 80) : start]) if cls == "Event" else None
+    found = 0
+    if named:
+        words = named.group(1).split()
+        found = next((k for k in range(1, len(words) + 1) if _abbreviates(named.group(2), " ".join(words[-k:]))), 0)
+        if found:
+            start -= len(named.group(0)) - len(named.group(1)) + len(" ".join(words[-found:]))
+    before = text[max(0, start - 14) : start]
+    ordinal = _ORDINAL_BEFORE.search(before)
+    if ordinal is None:
+        return (start, end, cls) if found else None
+    noun = _EVENT_NOUN_AFTER.match(text, end)
+    if cls != "Event" and noun is None:
+        return None
+    return start - (len(before) - ordinal.start()), noun.end() if noun and cls != "Event" else end, "Event"
+
+
 def find_mentions(analysis: Analysis) -> list[Mention]:
     """Find English entity mentions (not gazetteer ones) in an analysed article."""
     text = analysis.text
@@ -1202,6 +1246,9 @@ def find_mentions(analysis: Analysis) -> list[Mention]:
                 named_app = cls == "Person" and _PRODUCT_BEFORE.search(text[max(0, start - 40) : start])
                 if (brand and _product_cue(analysis, start, end)) or named_app:
                     cls = "Product"  # "its app, LaoID", "a platform called TrackKH", "the TrackKH app"
+            if cls not in {"Person", "Place", "Country", None} and (edition := _edition(text, start, end, cls)):
+                start, end, cls = edition  # "the 19th ASEAN ... Ministers' Meeting", "the 47th X Committee session"
+                name = text[start:end]
             attrs: dict[str, object] = {}
             if cls == UNTYPED:
                 ner = "ORG" if org_by_title else _ner_label(analysis, start, end)
