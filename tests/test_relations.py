@@ -198,10 +198,32 @@ def test_relations_thai_held_by_and_supported_by() -> None:
     assert (event, "supporter", "สมาคมฟินเทคไทย") not in found
 
 
+@pytest.mark.parametrize(
+    ("text", "person", "ministry"),
+    [
+        (
+            "Cambodian Minister of Rural Innovation Chea Sokha said the data centre will open in 2026.",
+            "Chea Sokha",
+            "Ministry of Rural Innovation",
+        ),
+        (
+            "The plan was presented by Minister of Rural Innovation and Startups Khamla Souvanh in Pakse.",
+            "Khamla Souvanh",
+            "Ministry of Rural Innovation and Startups",
+        ),
+    ],
+)
 def test_relations_an_office_names_its_ministry_when_the_article_does_not(text: str, person: str, ministry: str) -> None:
     assert (person, "holdsPositionIn", ministry) in relations_of(text)
 
 
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("The Pakse Digital Forum 2025 closed on Friday; next year's forum will be held in Vientiane.", "en"),
+        ("Diễn đàn Kinh tế số Mê Kông 2025 bế mạc; diễn đàn năm sau sẽ được tổ chức tại Đà Nẵng.", "vi"),
+    ],
+)
 def test_relations_next_editions_venue_is_not_this_events(text: str, lang: str) -> None:
     assert not any(p == "location" for _s, p, _o in relations_of(text, lang))
 
