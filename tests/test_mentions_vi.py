@@ -277,6 +277,20 @@ def test_home_government_relation(text: str, triple: tuple[str, str, str]) -> No
     assert triple in relations_of(text, "vi")
 
 
+@pytest.mark.parametrize(
+    ("text", "key"),
+    [
+        # "Chính phủ" alone is Vietnam's government in the Vietnamese press
+        ("Sự kiện được phối hợp tổ chức giữa Thành phố, Chính phủ và các đối tác quốc tế.", "government/vietnam"),
+        # "Chính phủ hai nước": the two countries' governments, no one of them
+        ("Những định hướng mà Đảng, Chính phủ hai nước đã giao phó.", None),
+    ],
+)
+def test_bare_government(text: str, key: str | None) -> None:
+    found = [m for m in _mentions(text) if m.text == "Chính phủ" and m.cls == "Government"]
+    assert (found[0].key if found else None) == key
+
+
 # --- relation triggers ----------------------------------------------------------------------------------
 
 
@@ -294,6 +308,12 @@ def test_home_government_relation(text: str, triple: tuple[str, str, str]) -> No
         (
             "Phát biểu tại Hội nghị Bộ trưởng số Mekong lần thứ 3, ông Trần Văn Hải nói về hợp tác với Hiệp hội Dừa Mekong.",
             ("Hội nghị Bộ trưởng số Mekong lần thứ 3", "participant", "Hiệp hội Dừa Mekong"),
+            False,
+        ),
+        # "kết quả thực hiện chủ trương": reporting on results is not implementing the resolution named
+        (
+            "Ông Hà Văn Tuấn, Phó Trưởng Ban Kinh tế Miền Núi trình bày kết quả thực hiện chủ trương của Nghị quyết số 88-NQ/TW.",
+            ("Ban Kinh tế Miền Núi", "implements", "Nghị quyết số 88-NQ/TW"),
             False,
         ),
         # "A và B hoàn thành kết nối": two companies connect their systems

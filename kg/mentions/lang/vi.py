@@ -94,7 +94,10 @@ _LOCAL_WORDS = {"tỉnh", "thành phố", "TP", "huyện", "quận"}
 _ORG_CLASSES = {"Ministry", "PublicBody", "Company", "Organization", "Government"}
 #: the government an unqualified head-of-government office before a Vietnamese name serves: the press
 #: names a foreign one with its country ("Thủ tướng Lào Sonexay Siphandone"), its own without one
-_HOME_GOVERNMENT = "Government of Vietnam"  # the curated name the relation rules compare, in English
+_HOME_GOVERNMENT = "Government of Vietnam"
+_HOME_GOVERNMENT_KEY = "government/vietnam"
+#: words after "Chính phủ" that make it several governments ("Chính phủ hai nước", "các nước")
+_OTHER_GOVERNMENTS = re.compile(r"\s+(?:hai|ba|các|mỗi|những|nước)\b")  # the curated name the relation rules compare, in English
 
 
 def _is_stop(tokens: list[Token], j: int) -> bool:
@@ -633,7 +636,11 @@ def find_mentions(analysis: Analysis) -> list[Mention]:
             j = i + n
             j = _org_end(tokens, j) if cls in _ORG_CLASSES | {"Place"} else _event_end(text, tokens, i, n, cls)
             start, end = tokens[i].start, tokens[j - 1].end
-            if j == i + n:
+            if j == i + n and cls == "Government" and not _OTHER_GOVERNMENTS.match(text, end):
+                # "Chính phủ" alone is the home government ("giữa Thành phố, Chính phủ và các đối tác"),
+                # not "Chính phủ hai nước" (the two countries')
+                found.append(mention(analysis, start, end, cls, "rule:vi:home-government", key=_HOME_GOVERNMENT_KEY))
+            elif j == i + n:
                 found.append(mention(analysis, start, end, REFERENCE, "rule:vi:anaphor", ref=cls, head=text[start:end]))
             else:
                 if cls == "Organization" and _STATE_CENTRE.match(text, start, end):
