@@ -105,6 +105,7 @@ def test_km_head_word_names(text: str, name: str, cls: str) -> None:
         ("ក្នុងឱកាសបើកសន្និសីទបច្ចេកវិទ្យាមេគង្គលើកទី៣ នៅថ្ងៃនេះ", "សន្និសីទបច្ចេកវិទ្យាមេគង្គលើកទី៣", "Event"),
         ("ក្នុងពិធីបើកសិក្ខាសាលាស្តីពី កសិកម្មឆ្លាតវៃ នាថ្ងៃទី២", "សិក្ខាសាលាស្តីពី កសិកម្មឆ្លាតវៃ", "Event"),
         ("សិក្ខាសាលាពិគ្រោះយោបល់រៀបចំឡើងនៅថ្ងៃនេះ", "សិក្ខាសាលាពិគ្រោះយោបល់", "Event"),
+        ("ក្នុងពិធីបើកសប្តាហ៍ឌីជីថលព្រៃវែង ២០២៦ នៅថ្ងៃនេះ", "សប្តាហ៍ឌីជីថលព្រៃវែង ២០២៦", "Event"),  # digital, with a year
         # plans: years (Khmer digits), a quoted name with its English name in brackets
         ("ស្របតាមយុទ្ធសាស្ត្រទិន្នន័យជាតិ ២០២៥-២០៣០។", "យុទ្ធសាស្ត្រទិន្នន័យជាតិ ២០២៥-២០៣០", "Program"),
         ("បានរៀបចំកម្មវិធី “ភូមិឌីជីថល” (Digital Village) សម្រាប់យុវជន។", "ភូមិឌីជីថល", "Program"),
@@ -134,10 +135,20 @@ def test_km_events_programs_products(text: str, name: str, cls: str) -> None:
         "គ្រប់ក្រសួង-ស្ថាប័ន ត្រូវចូលរួម។",  # "ministries-institutions"
         "កិច្ចសហការក្នុងវិស័យធនាគារ និងហិរញ្ញវត្ថុ។",  # "the banking sector"
         "ក្រសួងបានបញ្ជាក់ថា ការងារល្អ។",  # "the ministry said": an anaphor
+        "វេទិកាឌីជីថលថ្មីៗ បានរីកចម្រើន។",  # "new digital platforms"
     ],
 )
 def test_km_common_nouns_are_no_names(text: str) -> None:
-    assert not any(c in {"Ministry", "Company", "Program", "PublicBody"} for c in mentions_of(text, "km").values())
+    assert not any(c in {"Ministry", "Company", "Program", "PublicBody", "Event"} for c in mentions_of(text, "km").values())
+
+
+def test_km_company_word_before_a_curated_latin_name_is_one_name() -> None:
+    """ "ក្រុមហ៊ុន Huawei": the company word and the curated name, one mention with its id."""
+    from kg.mentions import find_mentions
+
+    (analysis,) = analyze([Article("t", "ក្រសួងកោះសមុទ្រ និងក្រុមហ៊ុន Huawei បានចុះហត្ថលេខា។", "km")])
+    found = {m.text: m.key for m in find_mentions(analysis)}
+    assert found.get("ក្រុមហ៊ុន Huawei") == "company/huawei"
 
 
 @pytest.mark.parametrize(

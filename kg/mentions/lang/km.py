@@ -307,6 +307,16 @@ class _Reader:
         if anaphor := word_at(text, after_head, lex.anaphor_after):
             self.anaphor(start, after_head + len(anaphor), head, cls)  # "កម្មវិធីនេះ": this programme
             return
+        if end == after_head and cls in {"Company", "Organization", "PublicBody"}:
+            curated = next((h for h in self.hits if h.start == end + 1 and h.text.isascii()), None)
+            if text[end : end + 1] == " " and curated is not None and curated.entries[0].cls in {cls, "Company"}:
+                # "ក្រុមហ៊ុន Huawei": the head word and the curated name it types are one name ("A និងក្រុមហ៊ុន B")
+                entry = curated.entries[0]
+                self.found.append(
+                    mention(self.analysis, start, curated.end, entry.cls, "rule:km:head", key=entry.id, confidence=0.8)
+                )
+                self.taken.append((start, curated.end))
+                return
         if end == after_head:
             alone = start == 0 or not _LETTER.match(text, start - 1)
             if alone and cls != "Event" and word_at(text, end, lex.cut):
@@ -314,8 +324,10 @@ class _Reader:
             return
         if text[after_head : after_head + 1] == "-":
             return  # "ក្រសួង-ស្ថាប័ន": ministries and institutions, a common noun
-        if word_at(text, after_head, lex.not_a_name_after):
-            return  # "វេទិកាឌីជីថល", "ធនាគារពាណិជ្ជ": a common noun
+        common = word_at(text, after_head, lex.not_a_name_after)
+        named = re.search(f"[{_DIGITS}]", text[start:end]) or any(start < g < end for g in self.gazetteer_starts)
+        if common and (common != fold("ឌីជីថល") or not named):
+            return  # "វេទិកាឌីជីថល", "ធនាគារពាណិជ្ជ": a common noun ("សប្តាហ៍ឌីជីថលកម្ពុជា ២០២៤" is a name)
         if cls == "Program" and word_at(text, start, lex.needs_topic_or_number):
             name = text[start:end]
             if not re.search(f"[{_DIGITS}]", name) and not any(a in name for a in lex.about):
