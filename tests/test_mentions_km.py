@@ -53,6 +53,9 @@ def test_km_person_after_honorific(text: str, name: str) -> None:
         ("ឯកឧត្តមរដ្ឋមន្រ្តី សុខ ដារា បានថ្លែង។", "សុខ ដារា", "រដ្ឋមន្រ្តី", "Ministry"),
         ("លោកឧបនាយករដ្ឋមន្ត្រី ចាន់ ធីតា បានថ្លែង។", "ចាន់ ធីតា", "ឧបនាយករដ្ឋមន្ត្រី", "Government"),
         ("ឯកឧត្តមបណ្ឌិត ម៉ៅ វិចិត្រ ប្រធានវិទ្យាស្ថានទិន្នន័យព្រៃវែង បានថ្លែង។", "ម៉ៅ វិចិត្រ", "ប្រធាន", None),
+        # an office opening the name, with no honorific; its country between them
+        ("ភ្នំពេញ៖ នាយករដ្ឋមន្ត្រី ម៉ៅ វិចិត្រ បានថ្លែង។", "ម៉ៅ វិចិត្រ", "នាយករដ្ឋមន្ត្រី", "Government"),
+        ("នាយករដ្ឋមន្ត្រីកម្ពុជា ម៉ៅ វិចិត្រ បានថ្លែង។", "ម៉ៅ វិចិត្រ", "នាយករដ្ឋមន្ត្រី", "Government"),
     ],
 )
 def test_km_person_title(text: str, name: str, title: str, org_class: str | None) -> None:
@@ -66,6 +69,8 @@ def test_km_person_title(text: str, name: str, title: str, org_class: str | None
         "លោក បានមានប្រសាសន៍ថា ការងារនេះល្អ។",  # "he said": a pronoun, no name
         "ធនាគារពិភពលោក និង ម្ចាស់ជំនួយ បានគាំទ្រ។",  # the "លោក" of "ពិភពលោក" (world)
         "លោក និង លោកស្រី បានចូលរួម។",
+        "រដ្ឋមន្ត្រីក្រសួងកោះសមុទ្រ នៅថ្ងៃទី១៨ ខែកក្កដា បានថ្លែង។",  # an office, then a date: no name
+        "កិច្ចប្រជុំថ្នាក់រដ្ឋមន្ត្រីឌីជីថលលើកទី១ តាមប្រព័ន្ធវីដេអូ",  # "ministerial" inside an event's name
     ],
 )
 def test_km_no_person_without_a_name(text: str) -> None:
