@@ -82,6 +82,11 @@ def test_lao_given_name_alone_is_kept_where_the_full_name_is_given() -> None:
         ("ລະບົບຊຳລະເງິນດ່ວນ (QuickPay Lao) ເປີດໃຫ້ບໍລິການ", "ລະບົບຊຳລະເງິນດ່ວນ", "Product"),
         ("ລະບົບຊຳລະເງິນດ່ວນ (QuickPay Lao) ເປີດໃຫ້ບໍລິການ", "QuickPay Lao", "Product"),
         ("ຜູ້ໃຊ້ແອັບ MekongPay ເພີ່ມຂຶ້ນ", "MekongPay", "Product"),
+        ("ທີ່ສຳນັກງານໃຫຍ່ ບໍລິສັດ ດາວເຫຼືອງ ເທັກ ຈຳກັດ ນະຄອນຫຼວງວຽງຈັນ", "ສຳນັກງານໃຫຍ່ ບໍລິສັດ ດາວເຫຼືອງ ເທັກ ຈຳກັດ", "Place"),
+        ("ໄດ້ຮັບລາງວັນນະວັດຕະກຳຈຳປາ (Champa Innovation Award) ປີນີ້", "ລາງວັນນະວັດຕະກຳຈຳປາ", "Event"),
+        ("ໂຄງການຫັນເປັນດີຈີຕອນແຫ່ງຊາດບັນລຸຜົນ", "ໂຄງການຫັນເປັນດີຈີຕອນແຫ່ງຊາດ", "Program"),  # "ຫັນເປັນ" inside, a verb after
+        ("ແຜນພັດທະນາ 5 ປີ ຄັ້ງທີ IV (2026-2030) ຂອງຂະແໜງການ", "ແຜນພັດທະນາ 5 ປີ ຄັ້ງທີ IV (2026-2030)", "Program"),
+        ("ວັນຫຸ່ນຍົນ ແລະ ປັນຍາປະດິດ ສາກົນ ຄົບຮອບ 12 ປີ ໄດ້ຈັດຂຶ້ນ", "ວັນຫຸ່ນຍົນ ແລະ ປັນຍາປະດິດ ສາກົນ ຄົບຮອບ 12 ປີ", "Event"),
     ],
 )
 def test_lao_headed_names(text: str, name: str, cls: str) -> None:
@@ -96,6 +101,8 @@ def test_lao_headed_names(text: str, name: str, cls: str) -> None:
         ("ແຜນການ ຂອງພວກເຮົາ ແມ່ນດີ", "ແຜນການ ຂອງພວກເຮົາ"),  # a plan without a year or number
         ("ບັນດາຫົວໜ້າກົມກະຊວງ ເຂົ້າຮ່ວມ", "ກົມກະຊວງ"),  # "department heads of the ministry"
         ("ສະພາບຂອງການນຳໃຊ້ ແລະ ທິດທາງ", "ສະພາບຂອງການນຳໃຊ້"),  # "ສະພາບ" (situation) is no council
+        ("ໄດ້ຮັບລາງວັນຫຼຽນຄຳ ແລະ ລາງວັນລະດັບສາກົນ", "ລາງວັນຫຼຽນຄຳ"),  # an award of a kind, no Latin name beside it
+        ("ພິທີເປີດ ແລະ ພິທີລົງນາມດັ່ງກ່າວ", "ພິທີເປີດ"),  # ceremonies are read as references to the event
     ],
 )
 def test_lao_common_nouns_after_a_head_are_no_names(text: str, not_a_name: str) -> None:

@@ -271,11 +271,13 @@ class _Reader:
                 continue  # "ແອັບທະນາຄານ": a bank's app, not a bank
             if cls == "Program" and not (re.search(r"\d", body) or _words("program_markers").search(text, start, end)):
                 continue  # a plan is named with its years, number or "ແຫ່ງຊາດ"; otherwise a common noun
-            named_day = canonical(text[start:end]).endswith(tuple(lexicon()["day_name_endings"]))
+            named_day = bool(_words("day_name_endings").search(text, start, end))  # "... ສາກົນ (ຄົບຮອບ N ປີ)"
             if cls == "Event" and canonical(match.group()) == "ວັນ" and not named_day:
                 continue  # "ວັນທີ", "ວັນສ້າງຕັ້ງ": a date; "ວັນ ... ສາກົນ": a named day
             if cls == "Event" and canonical(match.group()) == "ງານ" and len(body) < 4:
                 continue
+            if cls == "Event" and canonical(match.group()) == "ພິທີ" and canonical(body) in lexicon()["generic_ceremonies"]:
+                continue  # "ພິທີເປີດ ...": an opening ceremony, named by the event it opens
             if cls == "Place" and any(start <= s and e <= end for s, e, _ in self.curated):
                 continue  # "ແຂວງຫຼວງພະບາງ": the curated province inside is the place
             self.with_short_forms(start, end, cls)
