@@ -51,3 +51,17 @@ def test_an_unqualified_prime_minister_beside_a_foreign_one_serves_the_home_gove
     found = relations_of(text, "vi")
     assert ("Lê Văn Khải", "holdsPositionIn", "Government of Vietnam") in found
     assert ("Lê Văn Khải", "holdsPositionIn", "Government of Laos") not in found
+
+
+def test_offices_in_one_country_equal_confidence_goes_to_the_country_more_articles_give() -> None:
+    from kg.records import Evidence, Relation
+    from kg.relations.guards import offices_in_one_country
+
+    def office(article: str, gov: str) -> Relation:
+        return Relation("person/tran-van-kiet", "holdsPositionIn", gov, Evidence(article, "s", "en", "rule:x:en", 0.75))
+
+    curated = {"government/zelora": "country/zelora", "government/kitramo": "country/kitramo"}
+    relations = [office("a1", "government/zelora"), office("a2", "government/zelora"), office("a3", "government/kitramo")]
+    standing, refused = offices_in_one_country(relations, curated)
+    assert {r.object for r in standing} == {"government/zelora"}
+    assert [r.evidence.article_id for r in refused] == ["a3"]

@@ -30,8 +30,11 @@ def offices_in_one_country(relations: list[Relation], curated: Mapping[str, str]
 
     Where a person's offices lie in several countries (a Vietnamese minister
     read as holding office in a Lao ministry named beside him), only the
-    offices of the country that the most confident reading gives stand; an
-    office whose organisation has no known country is left alone.
+    offices of the country that the most confident reading gives stand (where
+    readings are equally confident, the country that more articles give: the
+    prime minister named in Vietnamese articles as Vietnam's is not Laos's in
+    an English report from Vientiane); an office whose organisation has no
+    known country is left alone.
     """
     country = countries_of(relations, curated)
     offices: dict[str, list[Relation]] = defaultdict(list)
@@ -42,8 +45,12 @@ def offices_in_one_country(relations: list[Relation], curated: Mapping[str, str]
     for rs in offices.values():
         if len({country[r.object] for r in rs}) < 2:
             continue
-        top = max(r.evidence.confidence for r in rs)
-        kept = {country[r.object] for r in rs if r.evidence.confidence == top}
+        support: dict[str, tuple[float, int]] = {}
+        for c in {country[r.object] for r in rs}:
+            mine = [r for r in rs if country[r.object] == c]
+            support[c] = (max(r.evidence.confidence for r in mine), len({r.evidence.article_id for r in mine}))
+        best = max(support.values())
+        kept = {c for c, v in support.items() if v == best}
         if len(kept) == 1:
             dropped |= {id(r) for r in rs if country[r.object] not in kept}
     return [r for r in relations if id(r) not in dropped], [r for r in relations if id(r) in dropped]
