@@ -415,6 +415,10 @@ _PRODUCT_BEFORE = re.compile(
 
 #: a national centre: "Trung tâm ... quốc gia" is a body of the state, not an association or a firm's lab
 _STATE_CENTRE = re.compile(r"Trung tâm .* [Qq]uốc gia\b")
+#: a list of banks that a name is in: "các ngân hàng thương mại gồm: VietinBank, BIDV, ...", "ngân hàng như X"
+_BANK_LIST = re.compile(
+    r"[Nn]gân hàng[^.;:\n]{0,60}?\b(?:gồm|như)\s*:?\s*(?:[A-Z][\w&]*(?: [A-Z][\w&]*){0,3}\s*(?:,|và)\s*)*$"
+)
 #: a bank's branch after its name: "Agribank chi nhánh Campuchia", "MB Bank Chi nhánh Campuchia"
 _BRANCH = re.compile(r"\s+[Cc]hi nhánh (?:tại )?(?=[^\W\d_])")
 
@@ -716,6 +720,8 @@ def find_mentions(analysis: Analysis) -> list[Mention]:
                     cls = _latin_class(text[start:end])  # "TPBank", "VietQR"
                 if cls == UNTYPED and len(span) == 2:
                     cls = _acronym_of_head(text, start, end) or UNTYPED
+                if cls == UNTYPED and foreign and _BANK_LIST.search(text[max(0, start - 160) : start]):
+                    cls = "Company"  # "14 ngân hàng Lào tham gia gồm: ACLE, APB, BCEL": each a bank
                 found.append(mention(analysis, start, end, cls, "rule:vi:name", confidence=0.6))
             i = j
             continue
