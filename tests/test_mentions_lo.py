@@ -87,6 +87,12 @@ def test_lao_given_name_alone_is_kept_where_the_full_name_is_given() -> None:
         ("ໂຄງການຫັນເປັນດີຈີຕອນແຫ່ງຊາດບັນລຸຜົນ", "ໂຄງການຫັນເປັນດີຈີຕອນແຫ່ງຊາດ", "Program"),  # "ຫັນເປັນ" inside, a verb after
         ("ແຜນພັດທະນາ 5 ປີ ຄັ້ງທີ IV (2026-2030) ຂອງຂະແໜງການ", "ແຜນພັດທະນາ 5 ປີ ຄັ້ງທີ IV (2026-2030)", "Program"),
         ("ວັນຫຸ່ນຍົນ ແລະ ປັນຍາປະດິດ ສາກົນ ຄົບຮອບ 12 ປີ ໄດ້ຈັດຂຶ້ນ", "ວັນຫຸ່ນຍົນ ແລະ ປັນຍາປະດິດ ສາກົນ ຄົບຮອບ 12 ປີ", "Event"),
+        ("ເນື່ອງໃນໂອກາດວັນຫຸ່ນຍົນສາກົນ, ທ່ານ", "ວັນຫຸ່ນຍົນສາກົນ", "Event"),  # "on the occasion of" opens a day's name
+        (
+            "ກະຊວງການເງິນ ໄດ້ຈັດກອງປະຊຸມສຳມະນາຂຶ້ນ, ພາຍໃຕ້ຫົວຂໍ້ “ຫຸ່ນຍົນ ເພື່ອອະນາຄົດ”.",
+            "ຫຸ່ນຍົນ ເພື່ອອະນາຄົດ",  # the theme in quotes names the seminar
+            "Event",
+        ),
     ],
 )
 def test_lao_headed_names(text: str, name: str, cls: str) -> None:

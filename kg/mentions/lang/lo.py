@@ -296,6 +296,21 @@ class _Reader:
                 self.found.append(mention(self.analysis, match.start(), end, "Place", "rule:headquarters:lo", confidence=0.7))
                 self.taken.append((match.start(), end))
 
+    def themes(self) -> None:
+        """An event's theme in quotes after "ຫົວຂໍ້" (theme) names the event the sentence organises:
+        "ໄດ້ຈັດກອງປະຊຸມສຳມະນາ ... ພາຍໃຕ້ຫົວຂໍ້ “X”" -> X, an event."""
+        words = "|".join(_spellings(re.escape(w)) for w in lexicon()["theme_words"])
+        for match in re.finditer(f'(?:{words})\\s*:?\\s*[“"]([^”"\n]{{3,100}})[”"]', self.text):
+            sentence = self.analysis.sentence_at(match.start())
+            events = [m for m in self.found if m.cls in {"Event", REFERENCE} and sentence.start <= m.start < match.start()]
+            if not any(m.cls == "Event" or m.attrs.get("ref") == "Event" for m in events) and not re.search(
+                _heads()[0].pattern, self.text[sentence.start : match.start()]
+            ):
+                continue
+            if self.free(match.start(1), match.end(1)):
+                self.found.append(mention(self.analysis, match.start(1), match.end(1), "Event", "rule:theme:lo", confidence=0.7))
+                self.taken.append((match.start(1), match.end(1)))
+
     def products(self) -> None:
         """A system or an app named in Lao with its Latin name in brackets: "ລະບົບເຊື່ອມຕໍ່ເຄືອຂ່າຍພາກລັດ (G-net)"."""
         heads = "|".join(_spellings(re.escape(w)) for w in lexicon()["product_heads"])
@@ -509,6 +524,7 @@ def find_mentions(analysis: Analysis) -> list[Mention]:
     reader.products()
     reader.headquarters()
     reader.headed()
+    reader.themes()
     reader.short_forms()
     reader.latin()
     reader.given_names()
