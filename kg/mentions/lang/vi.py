@@ -416,9 +416,7 @@ _PRODUCT_BEFORE = re.compile(
 #: a national centre: "Trung tâm ... quốc gia" is a body of the state, not an association or a firm's lab
 _STATE_CENTRE = re.compile(r"Trung tâm .* [Qq]uốc gia\b")
 #: a list of banks that a name is in: "các ngân hàng thương mại gồm: VietinBank, BIDV, ...", "ngân hàng như X"
-_BANK_LIST = re.compile(
-    r"[Nn]gân hàng[^.;:\n]{0,60}?\b(?:gồm|như)\s*:?\s*(?:[A-Z][\w&]*(?: [A-Z][\w&]*){0,3}\s*(?:,|và)\s*)*$"
-)
+_BANK_LIST = re.compile(r"[Nn]gân hàng[^.;:\n]{0,60}?\b(?:gồm|như)\s*:?\s*(?:[A-Z][\w&]*(?: [A-Z][\w&]*){0,3}\s*(?:,|và)\s*)*$")
 #: a bank's branch after its name: "Agribank chi nhánh Campuchia", "MB Bank Chi nhánh Campuchia"
 _BRANCH = re.compile(r"\s+[Cc]hi nhánh (?:tại )?(?=[^\W\d_])")
 
