@@ -114,6 +114,17 @@ def test_lowercase_event_among_countries() -> None:
             "Davor Melkisoun",
         ),
         (
+            "Prime Minister Tavo Brenskal attends a ceremony which opens the Quellia Digital Week 2031.",
+            "Quellia Digital Week 2031",
+            "Tavo Brenskal",
+        ),
+        (
+            "The 31st Brevania-Tosk Intergovernmental Committee session closed on Friday, with the participation of "
+            "Prime Minister Davor Melkisoun and his Tosk counterpart Ilsa Varnoket.",
+            "31st Brevania-Tosk Intergovernmental Committee session",
+            "Ilsa Varnoket",
+        ),
+        (
             "Deputy Prime Minister Ilsa Varnoket met business leaders on the sidelines of the Quellia Economic Forum.",
             "Quellia Economic Forum",
             "Ilsa Varnoket",
@@ -150,6 +161,12 @@ def test_possessive_organizer(text: str, event: str, organizer: str) -> None:
 
 
 # --- a person's own organisation, named in their office, is no participant of its own ----------------------
+def test_organisation_before_its_officer_is_not_a_participant() -> None:
+    _, triples = _run("Zentrix Group CEO Orvel Kantrasy spoke at the Quellia Cloud Summit 2031 on Monday.")
+    assert ("Quellia Cloud Summit 2031", "participant", "Orvel Kantrasy") in triples
+    assert ("Quellia Cloud Summit 2031", "participant", "Zentrix Group") not in triples
+
+
 def test_office_organisation_is_not_a_participant() -> None:
     text = (
         "The Zorvan Academy of Sciences organized an international conference on data policy in Hanoi on May 2. "

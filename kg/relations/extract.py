@@ -60,6 +60,11 @@ _OFFICE_OF = re.compile(
     r"secretary(?:[- ]general)?|head|ceo|rector|dean|ambassador)\b[^;:.()]{0,40}?\b(?:of|at)\s+(?:the\s+)?$",
     re.IGNORECASE,
 )
+#: an office right after an organisation's name, before its holder's ("DES Minister Prasert", "Vantiko CEO Anna Kim")
+_OFFICE_NEXT = re.compile(
+    r"(?:[’']s?)?\s+(?i:(?:deputy\s+|vice\s+)?(?:minister|governor|president|chairman|chairwoman|ceo|director|head|"
+    r"secretary|spokes(?:person|man|woman)|chief))\s+[A-Z]"
+)
 #: how far before a name (characters) the office phrase that may name its country reaches
 OFFICE_PHRASE_WINDOW = 45
 #: the country an unqualified office means in the press of a language ("Thủ tướng Chính phủ X": Vietnam's)
@@ -359,7 +364,10 @@ class _Extractor:
 
         def in_office(span: _Span) -> bool:
             """An organisation named in someone's office ("X - President of Y"): that person's, not a participant."""
-            return span.cls != "Person" and bool(_OFFICE_OF.search(text[max(0, rel_pos(span) - 60) : rel_pos(span)]))
+            if span.cls == "Person":
+                return False
+            end = span.mention.end - sentence.start  # "DES Minister Prasert": the minister's ministry
+            return bool(_OFFICE_OF.search(text[max(0, rel_pos(span) - 60) : rel_pos(span)]) or _OFFICE_NEXT.match(text, end))
 
         def first_after(pos: int, classes: set[str], limit: int = 90) -> _Span | None:
             cands = [s for s in spans if s.cls in classes and 0 <= rel_pos(s) - pos <= limit]
