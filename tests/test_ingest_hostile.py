@@ -170,6 +170,23 @@ def test_unreadable_file_and_folder_are_reported(corpus: Path, tmp_path: Path, m
     assert [a.id for a in articles] == ["good"]
 
 
+@pytest.mark.skipif(os.name != "posix" or os.geteuid() == 0, reason="permissions do not bind root")
+def test_unreadable_by_permissions(corpus: Path, tmp_path: Path) -> None:
+    (corpus / "locked.txt").write_text("Sellwood Bank said on Monday that it grew.\n")
+    (corpus / "vault").mkdir()
+    (corpus / "vault" / "inside.txt").write_text("Brannock Group said on Monday that it grew.\n")
+    os.chmod(corpus / "locked.txt", 0)
+    os.chmod(corpus / "vault", 0)
+    try:
+        articles, report = _ingest(corpus, tmp_path)
+    finally:
+        os.chmod(corpus / "vault", 0o755)
+        os.chmod(corpus / "locked.txt", 0o644)
+    entries = _entries(report)
+    assert entries["locked.txt"][0] == "failed" and entries["vault"][0] == "failed"
+    assert [a.id for a in articles] == ["good"]
+
+
 def test_unexpected_error_on_one_file_is_that_files_failure(
     corpus: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
