@@ -467,6 +467,12 @@ class _Extractor:
                 piece = last_before(t.start(), {"Event", "Program"}, 80)
                 if whole and piece and guess_ok("partOf", whole.key, piece.key):
                     self.emit(piece.key, "partOf", whole.key, analysis, sentence, "partOf", 0.7)
+        # a plan named after a technology is about it ("National AI Strategy", "មគ្គទេសក៍...បញ្ញាសិប្បនិម្មិត...")
+        for p in programs:
+            for tech in spans:
+                inside = p.mention.start <= tech.mention.start and tech.mention.end <= p.mention.end
+                if tech.cls == "Technology" and tech.mention.attrs.get("nested") and inside:
+                    self.emit(p.key, "concerns", tech.key, analysis, sentence, "concerns:name", 0.7)
         # products: developedBy, concerns (the nearest technology)
         for prod in (s for s in spans if s.cls == "Product"):
             dev = trigger("developedBy", lang)
