@@ -797,10 +797,11 @@ class _Extractor:
         def office_after(o: _Span) -> bool:
             """ "นาย X Y รองนายกรัฐมนตรีและรัฐมนตรีว่าการกระทรวง Z": the title after the name, its organisation
             right after the title (or opening inside it: "รัฐมนตรีว่าการกระทรวง" + "กระทรวง Z")."""
-            at = text.rfind(title, m.end, min(o.mention.start + len(title), m.end + 60)) if title else -1
-            return at >= 0 and at <= o.mention.start <= at + len(title) + 1
+            at = text.rfind(title, m.end, min(o.mention.start + len(title), m.end + reach)) if title else -1
+            return at >= 0 and at <= o.mention.start and not text[at + len(title) : o.mention.start].strip()
 
-        after = [o for o in candidates if o.mention.start >= m.end and o.mention.start - m.end < 60]
+        reach = 120 if m.attrs.get("office_after") else 60  # a rule read the office after the name, party posts between
+        after = [o for o in candidates if o.mention.start >= m.end and o.mention.start - m.end < reach]
         after = [
             o
             for o in after
