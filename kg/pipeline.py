@@ -26,8 +26,8 @@ from kg.errors import NothingBuiltError, OutputError, UsageError
 from kg.executors import run_per_article
 from kg.freshness import file_sha256, inputs_digest, previous_report
 from kg.graph import build_graph
-from kg.graph.builder import STORES
-from kg.graph.store import GraphLike, OxigraphGraph
+from kg.graph.builder import STORES, store_folder
+from kg.graph.store import GraphLike, OxigraphGraph, check_store_folder
 from kg.linking import link_mentions
 from kg.process import ProcessedArticle, knowledge
 from kg.records import RELATION_PROPERTIES, Article
@@ -164,8 +164,8 @@ def extract_graph(
         progress: Show a progress bar on stderr.
         run: Executor, workers and cache of the per-article stage (default: in this process, no cache).
         keys: The articles' cache keys when the caller has them.
-        store: Where the graph is held: ``memory`` (rdflib), ``oxigraph`` or ``auto``
-            (see :func:`choose_store`).
+        store: Where the graph is held: ``memory`` (rdflib), ``oxigraph``, ``oxigraph:DIR`` (on disk)
+            or ``auto`` (see :func:`choose_store`).
     """
     kinds = frozenset(gazetteer_kinds) if gazetteer_kinds is not None else None
     with report.timed("per-article"):
@@ -202,15 +202,16 @@ OXIGRAPH_FROM_ARTICLES = 500
 
 
 def choose_store(store: str, n_articles: int) -> str:
-    """Resolve ``auto`` to ``memory`` or ``oxigraph`` by corpus size; check any other value.
+    """Resolve ``auto`` to ``memory`` or ``oxigraph`` by corpus size; check any other value
+    (``oxigraph:DIR``, an on-disk store, is kept as it is).
 
     Raises:
-        UsageError: When ``store`` is not ``auto``, ``memory`` or ``oxigraph``.
+        UsageError: When ``store`` is not ``auto``, ``memory``, ``oxigraph`` or ``oxigraph:DIR``.
     """
     if store == "auto":
         return "oxigraph" if n_articles >= OXIGRAPH_FROM_ARTICLES else "memory"
-    if store not in STORES:
-        raise UsageError(f"--store must be auto, {' or '.join(STORES)}, not {store!r}")
+    if store not in STORES and store_folder(store) is None:
+        raise UsageError(f"--store must be auto, {', '.join(STORES)} or oxigraph:DIR, not {store!r}")
     return store
 
 
@@ -244,7 +245,9 @@ def build(
         run: Executor, workers and incremental cache of the per-article stage.
         force: Rewrite the outputs even when they are up to date (see :mod:`kg.freshness`).
         store: Where the graph is held while it is written and checked: ``memory`` (rdflib),
-            ``oxigraph`` or ``auto`` (Oxigraph from :data:`OXIGRAPH_FROM_ARTICLES` articles on).
+            ``oxigraph``, ``oxigraph:DIR`` (an on-disk Oxigraph store in DIR, which the build empties
+            and fills, and leaves for queries) or ``auto`` (Oxigraph from :data:`OXIGRAPH_FROM_ARTICLES`
+            articles on).
             The result's ``graph`` is then read back from graph.ttl on first use.
 
     Raises:
@@ -274,6 +277,9 @@ def build(
     if previous is not None:
         return _unchanged(report, previous, out)
     _check_writable(out)  # before the long stages, not after them
+    folder = store_folder(options["store"])
+    if folder is not None:
+        check_store_folder(folder)
     graph = extract_graph(
         articles,
         report=report,
@@ -284,6 +290,8 @@ def build(
         store=options["store"],
     )
     report.store = "oxigraph" if isinstance(graph, OxigraphGraph) else "memory"
+    if isinstance(graph, OxigraphGraph) and graph.folder is not None:
+        report.store_dir = str(graph.folder.resolve())
     try:
         outputs = _write_outputs(graph, report, out, formats=formats, html=html, validate=validate)
     except OSError as e:  # read-only or full, or a folder in the way: one line, not a traceback

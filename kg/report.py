@@ -79,6 +79,8 @@ class BuildReport:
     up_to_date: bool = False
     #: where the graph was held: ``memory`` (rdflib) or ``oxigraph`` (see :func:`kg.pipeline.choose_store`)
     store: str | None = None
+    #: the folder of an on-disk Oxigraph store (``--store oxigraph:DIR``), else None
+    store_dir: str | None = None
 
     def add_file(
         self,

@@ -9,6 +9,13 @@ from pathlib import Path
 import click
 
 
+def _store_option(value: str) -> str:
+    """Check ``--store``: auto, memory, oxigraph, or oxigraph:DIR (an on-disk store)."""
+    if value in ("auto", "memory", "oxigraph") or (value.startswith("oxigraph:") and len(value) > len("oxigraph:")):
+        return value
+    raise click.BadParameter(f"{value!r}: choose auto, memory, oxigraph or oxigraph:DIR", param_hint="'--store'")
+
+
 @click.command("build")
 @click.argument("corpus", metavar="[CORPUS_DIR]", required=False, type=click.Path(exists=True, path_type=Path))
 @click.option("--out", "-o", type=click.Path(file_okay=False, path_type=Path), default=Path("build"), show_default=True)
@@ -44,11 +51,13 @@ import click
 @click.option("--force", is_flag=True, help="Rewrite the outputs even when they are up to date.")
 @click.option(
     "--store",
-    type=click.Choice(["auto", "memory", "oxigraph"]),
+    metavar="auto|memory|oxigraph|oxigraph:DIR",
+    callback=lambda ctx, param, value: _store_option(value),
     default="auto",
     show_default=True,
     help="Hold the graph in rdflib's memory store or in Oxigraph (a third of the memory); "
-    "auto picks Oxigraph from 500 articles on.",
+    "auto picks Oxigraph from 500 articles on; oxigraph:DIR builds into an on-disk Oxigraph store "
+    "in DIR (bulk loaded; for graphs larger than memory; kept for queries).",
 )
 @click.pass_context
 def command(

@@ -5,11 +5,12 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from decimal import Decimal
+from pathlib import Path
 
 from rdflib import RDF, RDFS, XSD, Graph, Literal, Namespace, URIRef
 from rdflib.namespace import DCTERMS, OWL, PROV, SKOS
 
-from kg.graph.store import GraphLike, OxigraphGraph
+from kg.graph.store import GraphLike, OxigraphGraph, open_disk_store
 from kg.iri import article_iri, entity_iri, evidence_iri, source_iri
 from kg.records import Article, Entity, Relation
 from kg.vocab import MK, MKR
@@ -32,8 +33,23 @@ PREFIXES: dict[str, Namespace] = {
     "wd": WIKIDATA,
 }
 
-#: Where a built graph is held: rdflib's memory store, or an in-memory Oxigraph store.
+#: Where a built graph is held: rdflib's memory store, or an in-memory Oxigraph store
+#: (``oxigraph:DIR``: an Oxigraph store on disk, in folder DIR; see :func:`store_folder`).
 STORES: tuple[str, ...] = ("memory", "oxigraph")
+
+_DISK_PREFIX = "oxigraph:"
+
+
+def store_folder(store: str) -> Path | None:
+    """The folder of an on-disk store spec (``oxigraph:DIR`` -> ``DIR``), else None.
+
+    Example:
+        >>> store_folder("oxigraph:/data/kg-store"), store_folder("oxigraph")
+        (PosixPath('/data/kg-store'), None)
+    """
+    if store.startswith(_DISK_PREFIX) and len(store) > len(_DISK_PREFIX):
+        return Path(store[len(_DISK_PREFIX) :]).expanduser()
+    return None
 
 
 def new_graph(store: str = "memory") -> GraphLike:
@@ -41,11 +57,16 @@ def new_graph(store: str = "memory") -> GraphLike:
 
     Args:
         store: ``memory`` for an rdflib graph, ``oxigraph`` for an :class:`~kg.graph.store.OxigraphGraph`
-            (a third of the memory, for large corpora).
+            (a third of the memory, for large corpora), ``oxigraph:DIR`` for one in an on-disk
+            store in folder DIR (emptied first; for graphs larger than memory).
     """
-    if store not in STORES:
-        raise ValueError(f"store must be one of {', '.join(STORES)}, not {store!r}")
-    graph = Graph() if store == "memory" else OxigraphGraph()
+    folder = store_folder(store)
+    if folder is None and store not in STORES:
+        raise ValueError(f"store must be one of {', '.join(STORES)} or oxigraph:DIR, not {store!r}")
+    if folder is not None:
+        graph: GraphLike = open_disk_store(folder)
+    else:
+        graph = Graph() if store == "memory" else OxigraphGraph()
     for prefix, ns in PREFIXES.items():
         graph.bind(prefix, ns, override=True)
     return graph
@@ -157,7 +178,8 @@ def build_graph(
         articles: The ingested articles.
         entities: Linked entities (each becomes one node of one class).
         relations: Relations between entity keys, each with its evidence.
-        store: ``memory`` (an rdflib graph) or ``oxigraph`` (an :class:`~kg.graph.store.OxigraphGraph`).
+        store: ``memory`` (an rdflib graph), ``oxigraph`` (an :class:`~kg.graph.store.OxigraphGraph`)
+            or ``oxigraph:DIR`` (one on disk, filled by Oxigraph's bulk loader).
 
     Returns:
         The graph, with kg's prefixes bound.
@@ -172,6 +194,8 @@ def build_graph(
     for relation in relations:
         if relation.subject in known and relation.object in known:
             add_relation(graph, relation)
+    if isinstance(graph, OxigraphGraph):
+        graph.flush()
     return graph
 
 

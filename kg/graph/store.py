@@ -12,6 +12,12 @@ written by streaming the store subject by subject (:func:`write_store_turtle`,
 :func:`write_store_ntriples`) and the shapes are checked in SPARQL
 (:mod:`kg.shacl_sparql`).
 
+The store may live on disk (:func:`open_disk_store`, ``kg build --store
+oxigraph:DIR``) for graphs larger than memory: triples are then gathered in
+batches and handed to Oxigraph's bulk loader, and written out subject by subject
+in the store's own index order (no list of every subject in Python; the same
+triples, in an order that depends only on them).
+
 Example:
     >>> from rdflib import URIRef, Literal
     >>> g = OxigraphGraph()
@@ -24,6 +30,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Iterator
+from pathlib import Path
 from typing import BinaryIO
 
 import pyoxigraph as ox
@@ -69,22 +76,51 @@ def to_rdflib(term: object) -> Node:
 
 
 class OxigraphGraph:
-    """A graph in an in-memory ``pyoxigraph.Store`` (its default graph), read and written with rdflib terms.
+    """A graph in a ``pyoxigraph.Store`` (its default graph), read and written with rdflib terms.
 
-    Attributes:
-        store: The Oxigraph store; SPARQL queries and dumps go to it directly.
+    Args:
+        store: The store (default: a new in-memory one).
+        bulk: Gather up to this many added triples and load them with Oxigraph's bulk loader
+            (0: add each triple at once). Reading, or using :attr:`store`, loads those gathered first.
+        folder: Where the store lives on disk, if it does.
     """
 
-    def __init__(self, store: ox.Store | None = None) -> None:
-        self.store = store if store is not None else ox.Store()
+    def __init__(self, store: ox.Store | None = None, *, bulk: int = 0, folder: Path | None = None) -> None:
+        self._store = store if store is not None else ox.Store()
         self._namespaces: dict[str, URIRef] = {}
+        self._bulk = bulk
+        self._pending: set[ox.Quad] = set()
+        self.folder = folder
+
+    @property
+    def store(self) -> ox.Store:
+        """The Oxigraph store, every triple added so far in it; SPARQL queries and dumps go to it directly."""
+        self.flush()
+        return self._store
+
+    @property
+    def on_disk(self) -> bool:
+        """Whether the store lives in a folder."""
+        return self.folder is not None
 
     # --- writing -------------------------------------------------------------------------
 
     def add(self, triple: tuple[Node, Node, Node]) -> None:
         """Add one triple of rdflib terms."""
         s, p, o = triple
-        self.store.add(ox.Quad(to_oxigraph(s), to_oxigraph(p), to_oxigraph(o), _DEFAULT))
+        quad = ox.Quad(to_oxigraph(s), to_oxigraph(p), to_oxigraph(o), _DEFAULT)
+        if not self._bulk:
+            self._store.add(quad)
+            return
+        self._pending.add(quad)
+        if len(self._pending) >= self._bulk:
+            self.flush()
+
+    def flush(self) -> None:
+        """Load the triples gathered for the bulk loader into the store."""
+        if self._pending:
+            self._store.bulk_extend(self._pending)
+            self._pending = set()
 
     def remove(self, triple: _Pattern) -> None:
         """Remove the triples matching a pattern (``None`` is a wildcard)."""
@@ -106,6 +142,11 @@ class OxigraphGraph:
         s, p, o = (to_oxigraph(t) if t is not None else None for t in pattern)
         return self.store.quads_for_pattern(s, p, o, _DEFAULT)
 
+    def _has(self, triple: tuple[Node, Node, Node]) -> bool:
+        """Whether a triple with all three terms is in the graph, gathered or loaded (no load forced)."""
+        quad = ox.Quad(*(to_oxigraph(t) for t in triple), _DEFAULT)
+        return quad in self._pending or quad in self._store
+
     def triples(self, pattern: _Pattern) -> Iterator[tuple[Node, Node, Node]]:
         """The triples matching a pattern, as rdflib terms."""
         for quad in self._quads(pattern):
@@ -118,6 +159,8 @@ class OxigraphGraph:
         return len(self.store)
 
     def __contains__(self, triple: _Pattern) -> bool:
+        if self._pending and all(t is not None for t in triple):
+            return self._has(triple)  # type: ignore[arg-type]
         return next(iter(self._quads(triple)), None) is not None
 
     def subjects(self, predicate: Node | None = None, object: Node | None = None) -> Iterator[Node]:
@@ -155,11 +198,59 @@ class OxigraphGraph:
 #: Either kind of graph kg builds.
 GraphLike = Graph | OxigraphGraph
 
+#: Triples gathered before each call of Oxigraph's bulk loader when building into a store on disk.
+BULK_BATCH = 200_000
+
+
+def check_store_folder(folder: Path) -> None:
+    """Raise :class:`~kg.errors.UsageError` unless ``folder`` is new, empty or an Oxigraph store
+    (a build empties the store it fills: never a folder of other files)."""
+    from kg.errors import UsageError
+
+    if folder.exists() and not folder.is_dir():
+        raise UsageError(f"--store oxigraph:{folder}: not a folder")
+    if folder.is_dir() and any(folder.iterdir()) and not (folder / "CURRENT").is_file():
+        raise UsageError(f"--store oxigraph:{folder}: the folder holds files that are not an Oxigraph store; name a new one")
+
+
+def open_disk_store(folder: Path) -> OxigraphGraph:
+    """Open (creating it) an on-disk Oxigraph store in ``folder``, emptied, for a build to fill.
+
+    Raises:
+        UsageError: When ``folder`` is a file, or a folder holding files that are not an Oxigraph
+            store (kg empties the store it builds into, never anything else), or cannot be opened.
+    """
+    from kg.errors import UsageError
+
+    check_store_folder(folder)
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        store = ox.Store(str(folder))
+    except OSError as e:
+        raise UsageError(f"--store oxigraph:{folder}: cannot open the store: {e}") from e
+    if len(store):
+        store.clear()  # the graph is always assembled from this build's articles
+    return OxigraphGraph(store, bulk=BULK_BATCH, folder=folder)
+
 
 def _sorted_subjects(store: ox.Store) -> list[ox.NamedNode | ox.BlankNode]:
     """The distinct subjects of the default graph, in N-Triples order (a list of a few bytes per triple)."""
     seen = {quad.subject for quad in store.quads_for_pattern(None, None, None, _DEFAULT)}
     return sorted(seen, key=str)
+
+
+def _grouped_triples(store: ox.Store) -> Iterator[ox.Triple]:
+    """Every triple, subject by subject in the store's index order, each subject's triples sorted:
+    one subject's triples in Python at a time and no list of subjects (for stores larger than memory)."""
+    group: list[ox.Quad] = []
+    for quad in store.quads_for_pattern(None, None, None, _DEFAULT):
+        if group and quad.subject != group[0].subject:
+            group.sort(key=lambda q: (str(q.predicate), str(q.object)))
+            yield from (q.triple for q in group)
+            group = []
+        group.append(quad)
+    group.sort(key=lambda q: (str(q.predicate), str(q.object)))
+    yield from (q.triple for q in group)
 
 
 def _sorted_triples(store: ox.Store) -> Iterator[ox.Triple]:
@@ -181,9 +272,11 @@ def turtle_prefixes(graph: OxigraphGraph) -> dict[str, str]:
 
 def write_store_turtle(graph: OxigraphGraph, fh: BinaryIO) -> None:
     """Write the graph as Turtle, streamed subject by subject in a stable order (same triples, same bytes)."""
-    ox.serialize(_sorted_triples(graph.store), fh, format=ox.RdfFormat.TURTLE, prefixes=turtle_prefixes(graph))
+    triples = _grouped_triples(graph.store) if graph.on_disk else _sorted_triples(graph.store)
+    ox.serialize(triples, fh, format=ox.RdfFormat.TURTLE, prefixes=turtle_prefixes(graph))
 
 
 def write_store_ntriples(graph: OxigraphGraph, fh: BinaryIO) -> None:
-    """Write the graph as N-Triples in sorted line order, streamed subject by subject."""
-    ox.serialize(_sorted_triples(graph.store), fh, format=ox.RdfFormat.N_TRIPLES)
+    """Write the graph as N-Triples in sorted line order (on disk: the store's order), streamed subject by subject."""
+    triples = _grouped_triples(graph.store) if graph.on_disk else _sorted_triples(graph.store)
+    ox.serialize(triples, fh, format=ox.RdfFormat.N_TRIPLES)
