@@ -15,6 +15,7 @@ from kg.iri import slugify
 from kg.linking.linker import LinkedCorpus, curated_entity, mention_id, nearest_country
 from kg.linking.normalize import signature
 from kg.mentions.gazetteer_match import GazetteerMatcher
+from kg.mentions.lexicons import title_table
 from kg.nlp.analysis import Analysis
 from kg.records import Entity, Evidence, Mention, Relation, Sentence
 from kg.relations.dependency import DependencyMatch
@@ -22,6 +23,9 @@ from kg.relations.guards import apply_guards
 from kg.resources import data_dir
 
 ORG = {"Organization", "PublicBody", "Government", "Ministry", "Company"}
+#: classes that take the country of their context when nothing else gives one: a national plan or
+#: programme is its country's (bodies are not: on the dev set that reading was wrong 30 times in 34)
+CONTEXT_COUNTRY_CLASSES = {"Program"}
 AGENT = ORG | {"Person"}
 
 #: (subject classes, object classes) of the properties dependency patterns read
@@ -196,6 +200,15 @@ class _Extractor:
                         curated = "gazetteer" if rule == "gazetteer" else ""
                         self.emit(entity.key, "country", country, analysis, sentence, f"country:{rule}", conf, source=curated)
                         done.add(country)
+
+            if not done and entity.cls in CONTEXT_COUNTRY_CLASSES:
+                for m in entity.mentions[:1]:
+                    if self.international_in_name(m):
+                        continue  # "ASEAN Digital Senior Officials' Meeting": a regional body, no one country's
+                    analysis = analyses[m.article_id]
+                    country = self.context_country(analysis, m)
+                    if country and country in self.corpus.entities:
+                        self.emit(entity.key, "country", country, analysis, analysis.sentence_at(m.start), "country:context", 0.6)
 
     def international_in_name(self, m: Mention) -> bool:
         """Whether a name holds the name of an organisation of no one country (ASEAN, the UN)."""
@@ -716,11 +729,32 @@ class _Extractor:
             )
         )  # fmt: skip
 
+    def office_phrase_org(self, analysis: Analysis, person: Mention, spans: list[_Span]) -> _Span | None:
+        """The organisation an English office phrase names around a person: "<Org> <title> <Name>" ("National
+        Assembly Chairman X", "ZDA director X") or "<Name> - <title> of <Org>" ("X - Vice Chairman of Y's
+        People's Committee", "X, secretary of state at the Ministry of Y")."""
+        titles = _office_titles(analysis.lang)
+        if titles is None:
+            return None
+        text = analysis.text
+        orgs = [o for o in spans if o.cls in ORG and o.mention.cls != "Ref"]
+        before = [o for o in orgs if o.mention.end <= person.start and person.start - o.mention.end <= 40]
+        for o in sorted(before, key=lambda o: -o.mention.end):
+            if titles[0].fullmatch(text, o.mention.end, person.start):
+                return o
+        for o in sorted((o for o in orgs if 0 <= o.mention.start - person.end <= 70), key=lambda o: o.mention.start):
+            if titles[1].fullmatch(text, person.end, o.mention.start):
+                return o
+        return None
+
     def positions(self, analysis: Analysis, sentence: Sentence, spans: list[_Span]) -> None:
         """holdsPositionIn: a person's office, from the title before the name or beside it."""
         text = sentence.text
         for s in spans:
             if s.cls != "Person" or s.mention.cls == "Ref":
+                continue
+            if (org := self.office_phrase_org(analysis, s.mention, spans)) is not None:
+                self.emit(s.key, "holdsPositionIn", org.key, analysis, sentence, "holdsPositionIn:office-phrase", 0.75)
                 continue
             m = s.mention
             pos = m.start - sentence.start
@@ -811,6 +845,21 @@ class _Extractor:
         if after:
             return min(after, key=lambda o: o.mention.start)
         return max(before, key=lambda o: o.mention.end) if before else None
+
+
+@functools.cache
+def _office_titles(lang: str) -> tuple[re.Pattern[str], re.Pattern[str]] | None:
+    """Patterns of an office phrase between an organisation and a name (" Chairman ", " (ZDA) director ")
+    and between a name and its organisation (" - Vice Chairman of ", ", secretary of state at the "),
+    built from the title lexicon (``data/lexicons/titles.json``); English only."""
+    if lang != "en":
+        return None
+    words = sorted({t.removesuffix(" of") for t, _ in title_table(lang)}, key=len, reverse=True)
+    title = "(?:" + "|".join(re.escape(w) for w in words) + ")"
+    between = re.compile(rf"\s*(?:\([A-Za-z&]{{2,10}}\)\s*)?(?:[’']s\s+)?(?:(?:acting|senior|former)\s+)?{title}\s+", re.I)
+    remit = r"(?:\s+(?:for|in charge of)\s+[^,;()]{1,40})?"  # "Senior Vice President for Financial Institutions"
+    after = re.compile(rf"\s*(?:[,–-]|\s-)\s*(?:the\s+|a\s+)?{title}{remit}\s*(?:,\s*|\s+(?:of|at)\s+)(?:the\s+)?", re.I)
+    return between, after
 
 
 def _main_event(corpus: LinkedCorpus, article_id: str) -> str | None:
