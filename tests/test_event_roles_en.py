@@ -193,3 +193,20 @@ def test_event_country_from_its_name(text: str, event: str, countries: set[str])
     classes, triples = _run(text)
     assert classes.get(event) == "Event", classes
     assert {o for s, p, o in triples if s == event and p == "country"} == countries
+
+
+# --- "<Nationality> <fields> Minister <Name>": the minister is a person, and chairs what the sentence says --------
+@pytest.mark.parametrize(
+    ("text", "event", "person"),
+    [
+        (
+            "The Quellia Digital Forum, chaired by South Korean Science and ICT Minister Pak Sunwoo, opened on Monday.",
+            "Quellia Digital Forum",
+            "Pak Sunwoo",
+        ),
+    ],
+)
+def test_minister_after_nationality_and_fields(text: str, event: str, person: str) -> None:
+    classes, triples = _run(text)
+    assert classes.get(person) == "Person", classes
+    assert (event, "chair", person) in triples

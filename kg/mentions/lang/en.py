@@ -679,10 +679,23 @@ def _split_org_title(analysis: Analysis, s: int, e: int) -> list[tuple[int, int]
         ner = _ner_label(analysis, s, s + len(owner))
         if ner == "NORP" and k == 1:
             return [(person_start, person_end), *after]  # "Lao Deputy Prime Minister X": a nationality
+        if k > 1 and _opens_with_nationality(analysis, s, s + len(owner)) and title in _MINISTERS:
+            # "South Korean Science and ICT Minister X": a nationality and the fields of the office
+            return [(person_start, person_end), *after]
         if _ORG_ACRONYM.fullmatch(owner) or class_by_head(owner, "en") or _curated(owner) or ner == "ORG":
             return [(s, s + len(owner)), (person_start, person_end), *after]
         return None
     return None
+
+
+_MINISTERS = {"Minister", "Deputy Minister", "Vice Minister"}
+
+
+def _opens_with_nationality(analysis: Analysis, start: int, end: int) -> bool:
+    """The parser reads a nationality (NORP) at ``start`` that ends before ``end`` ("South Korean Science and ICT")."""
+    if analysis.doc is None:
+        return False
+    return any(x.label_ == "NORP" and x.start_char == start and x.end_char < end for x in analysis.doc.ents)
 
 
 def _split_person_of_org(analysis: Analysis, s: int, e: int) -> list[tuple[int, int]] | None:
