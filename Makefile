@@ -4,7 +4,7 @@ VENV   ?= .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed-$(shell cat setup.cfg pyproject.toml | cksum | cut -d' ' -f1)
 
-.PHONY: demo test lint format bench bench-10k system-deps clean venv
+.PHONY: demo test lint format bench bench-10k bench-100k system-deps clean venv
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -43,6 +43,10 @@ bench: $(STAMP)
 
 bench-10k: $(STAMP)
 	$(BIN)/python -m kg.bench --articles 10000 --no-raw --no-rebuild --out build/bench-10k.json
+
+# 100,000 articles with thousands of distinct names, the graph in an on-disk Oxigraph store, graph.ttl parsed by rapper
+bench-100k: $(STAMP)
+	$(BIN)/python -m kg.bench --articles 100000 --diverse --store disk --rapper --no-raw --no-rebuild --out build/bench-100k.json
 
 clean:
 	rm -rf build .pytest_cache

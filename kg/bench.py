@@ -280,7 +280,8 @@ def main(argv: list[str] | None = None) -> int:
     sys.stdout.write(json.dumps(figures, indent=1) + "\n")
     sys.stdout.write(format_summary(figures.get("per_article_substages", {})) + "\n")
     for stage, entry in figures.get("stages", {}).items():
-        sys.stdout.write(f"  {stage:<12}{entry['seconds'] or 0:>9.2f} s  peak {entry['peak_memory_mb'] or 0:>8.1f} MB\n")
+        peak = f"{entry['peak_memory_mb']:>8.1f} MB" if entry["peak_memory_mb"] else "       - (too short to sample)"
+        sys.stdout.write(f"  {stage:<12}{entry['seconds'] or 0:>9.2f} s  peak {peak}\n")
     return 0
 
 

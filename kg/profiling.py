@@ -7,6 +7,7 @@ line to ``KG_PROFILE_DIR/per-article-<pid>.jsonl``; :func:`summarise` adds the
 lines of a build up. Sub-stages, each counted exclusively (a nested one is not
 counted again in the one around it):
 
+- ``load``: loading the language models and the gazetteer (once per process);
 - ``parse``: the language pipeline (``nlp.pipe``), sentence splitting, token list;
 - ``mentions``: the mention rules, without the gazetteer matching inside them;
 - ``gazetteer``: every :meth:`kg.mentions.gazetteer_match.GazetteerMatcher.find` call;
@@ -39,7 +40,7 @@ from pathlib import Path
 PROFILE_ENV = "KG_PROFILE_DIR"
 
 #: The sub-stages, in the order they run.
-SUB_STAGES: tuple[str, ...] = ("parse", "mentions", "gazetteer", "dependency", "serialise")
+SUB_STAGES: tuple[str, ...] = ("load", "parse", "mentions", "gazetteer", "dependency", "serialise")
 
 #: The clock of the chunk being processed in this thread (``.clock``), when profiling is on.
 _local = threading.local()

@@ -34,3 +34,13 @@ def test_bench_corpus_is_deterministic(tmp_path: Path, n: int) -> None:
     (tmp_path / "a").mkdir()
     (tmp_path / "b").mkdir()
     assert write_corpus(tmp_path / "a", n) == write_corpus(tmp_path / "b", n)
+
+
+def test_bench_on_disk_with_a_diverse_corpus(tmp_path: Path) -> None:
+    # what make bench-100k runs, on five articles
+    figures = run(5, tmp_path / "bench.json", raw=False, rebuild=False, diverse=True, store="disk", rapper=True)
+    assert figures["corpus"] == "diverse" and figures["store"] == "oxigraph" and figures["store_dir"]
+    assert figures["per_article_substages"]["articles"] == 5
+    assert all(entry["peak_memory_mb"] is None or entry["peak_memory_mb"] > 0 for entry in figures["stages"].values())
+    if figures["rapper"]["available"]:  # Raptor reads the graph.ttl the on-disk store wrote
+        assert figures["rapper"]["exit_code"] == 0 and figures["rapper"]["triples"] == figures["triples"]

@@ -81,7 +81,7 @@ def test_per_article_stage_records_its_sub_stages(tmp_path: Path, monkeypatch: p
     assert line["bytes"] > len(TEXT)
     summary = profiling.summarise(tmp_path / "profile")
     assert summary["articles"] == 2 and summary["processes"] == 1
-    assert set(summary["ms_per_article"]) == {"parse", "mentions", "gazetteer", "dependency", "serialise", "other"}
+    assert set(summary["ms_per_article"]) == {"load", "parse", "mentions", "gazetteer", "dependency", "serialise", "other"}
     assert abs(sum(summary["share"].values()) - 1) < 0.01
     assert "ms/article" in profiling.format_summary(summary)
 
