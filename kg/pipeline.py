@@ -12,6 +12,7 @@ run here, on small records without the parse.
 from __future__ import annotations
 
 import logging
+import os
 import tempfile
 from collections import Counter
 from collections.abc import Callable, Iterable
@@ -141,8 +142,10 @@ def _progress_bar(*, total: int, initial: int, enabled: bool):
         return None
     from tqdm import tqdm
 
-    # disable=None: no bar when stderr is not a terminal (a log file would get every redraw on one line)
-    return tqdm(total=total, initial=initial, desc="extracting", unit="doc", leave=False, disable=None)
+    # disable=None: no bar when stderr is not a terminal (a log file would get every redraw on one line),
+    # unless KG_PROGRESS=1 asks for it anyway (a supervisor that reads the bar through a pipe)
+    disable = False if os.environ.get("KG_PROGRESS") == "1" else None
+    return tqdm(total=total, initial=initial, desc="extracting", unit="doc", leave=False, disable=disable)
 
 
 def extract_graph(

@@ -60,7 +60,7 @@ class _Build:
     """``kg build`` of a corpus into a folder, as a real child process whose stderr is read as it comes."""
 
     def __init__(self, corpus: Path, out: Path, cache: Path) -> None:
-        env = {**os.environ, "KG_CACHE_DIR": str(cache)}
+        env = {**os.environ, "KG_CACHE_DIR": str(cache), "KG_PROGRESS": "1"}  # the bar through a pipe
         self.proc = subprocess.Popen(
             [*kg_command(), "build", str(corpus), "--out", str(out)],
             cwd=REPO,
