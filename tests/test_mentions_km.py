@@ -293,3 +293,12 @@ def test_km_short_name_of_a_curated_body_in_the_article_is_that_body() -> None:
     text = "ក្រសួងកោះសមុទ្រ បានប្រកាស។ ក្រសួងកោះបានបញ្ជាក់។"
     (analysis,) = analyze([Article("t", text, "km")])
     assert all(m.key is None for m in find_mentions(analysis) if m.cls == "Ministry")
+
+
+@pytest.mark.parametrize("text", ["  លោក សុខ ដារា  បានថ្លែង។ ", "ក្រសួងកោះសមុទ្រ\n\n  បានប្រកាស។  "])
+def test_km_spaces_the_segmenter_drops_keep_every_character(text: str) -> None:
+    """Where khmer-nltk's words do not give the text back, the tokens are its space-separated runs,
+    double, leading and trailing spaces included (never an empty token)."""
+    (analysis,) = analyze([Article("t", text, "km")])
+    assert analysis.text == text
+    assert all(text[m.start : m.end] == m.text for m in km_rules(analysis))

@@ -24,9 +24,24 @@ class KhmerTokenizer:
 
         words = [w for w in word_tokenize(text) if w]
         if "".join(words) != text:
-            words = text.split(" ")
-            return Doc(self.vocab, words=words, spaces=[True] * (len(words) - 1) + [False])
+            return _whitespace_doc(self.vocab, text)
         return Doc(self.vocab, words=words, spaces=[False] * len(words))
+
+
+def _whitespace_doc(vocab: spacy.Vocab, text: str) -> Doc:
+    """The text's runs of non-space characters as tokens, one following space as the token's space and
+    further spaces as tokens of their own (double, leading and trailing spaces: never an empty token)."""
+    words: list[str] = []
+    spaces: list[bool] = []
+    for match in re.finditer(r"\S+|\s+", text):
+        token = match.group()
+        if token.isspace() and words and not spaces[-1] and token[0] == " ":
+            spaces[-1] = True
+            token = token[1:]
+        if token:
+            words.append(token)
+            spaces.append(False)
+    return Doc(vocab, words=words, spaces=spaces)
 
 
 def load() -> spacy.Language:
