@@ -44,6 +44,10 @@ def _default_timeout() -> float:
 #: Seconds the per-article stage may spend on one article (parse, mentions, dependency matches) before
 #: the article is given up and reported as failed; ``KG_ARTICLE_TIMEOUT`` sets it, 0 means no limit.
 ARTICLE_TIMEOUT: float = _default_timeout()
+#: what each character of an article adds to its budget: the language models take time in proportion to
+#: the length (about 10,000 characters a second here), so a policy document of 1.5M characters is parsed,
+#: while work that grows faster than the text (the pathological input the budget is for) is still cut off
+SECONDS_PER_CHARACTER = 1 / 5000
 
 
 class ArticleTimeout(BaseException):
@@ -126,11 +130,12 @@ def _process_articles(
         get_pipeline(article.lang)  # loading a language's models is no part of an article's time
         started = time.monotonic()
         result = None
-        with contextlib.suppress(ArticleTimeout), _budget(seconds):
+        allowed = seconds + len(article.full_text) * SECONDS_PER_CHARACTER  # a long document may take longer
+        with contextlib.suppress(ArticleTimeout), _budget(allowed):
             (analysis,) = _parsed(analyze([article], batch_size=1))
             result = _finish(analysis, matcher)
         if result is None:
-            why = f"timed out after {time.monotonic() - started:.0f} s in the per-article stage (limit {seconds:g} s)"
+            why = f"timed out after {time.monotonic() - started:.0f} s in the per-article stage (limit {allowed:.0f} s)"
             log.warning("%s: %s", article.id, why)
             result = ProcessedArticle(Analysis(article, article.full_text, [], []), [], [], failure=why)
         out.append(result)

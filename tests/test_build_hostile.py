@@ -279,3 +279,11 @@ def test_budget_interrupts_a_long_regex() -> None:
     with pytest.raises(ArticleTimeout), _budget(0.5):
         re.search(r"(a+)+$", "a" * 40 + "b")  # catastrophic backtracking: minutes without the budget
     assert time.perf_counter() - started < 5
+
+
+def test_a_long_article_gets_time_in_proportion_to_its_length() -> None:
+    import kg.process as process
+
+    short, long = 5_000, 1_500_000
+    assert short * process.SECONDS_PER_CHARACTER < 2  # a news article: the base budget alone, nearly
+    assert long * process.SECONDS_PER_CHARACTER >= 240  # a 1.5M-character policy document: minutes more to parse
