@@ -166,3 +166,10 @@ def test_lao_signing_makes_an_agreement_with_both_parties() -> None:
     parties = {o for s, p, o in found if p == "party"}
     assert parties == {BANK, COMPANY}
     assert any(p == "concerns" and o == "e-payments" for s, p, o in found)
+
+
+def test_lao_signatories_of_a_list_are_the_parties_of_one_agreement() -> None:
+    text = f"{BANK}, ທະນາຄານສົ່ງເສີມວິສາຫະກິດນ້ອຍ ແລະ {COMPANY} ໄດ້ລົງນາມບົດບັນທຶກຄວາມເຂົ້າໃຈຮ່ວມກັນ."
+    found = relations_of(text, "lo")
+    assert {o for s, p, o in found if p == "party"} == {BANK, "ທະນາຄານສົ່ງເສີມວິສາຫະກິດນ້ອຍ", COMPANY}
+    assert not [t for t in found if t[1] == "partner"]  # the parties of a list are not each other's partners

@@ -344,6 +344,21 @@ class _Extractor:
         events = [s for s in spans if s.cls == "Event"]
         signed, read = self.dependency_relations(analysis, sentence, deps, spans, main_event, events) if deps else (False, {})
 
+        def joined_chain_before(pos: int) -> list[_Span]:
+            """Every organisation of a list that ends just before ``pos`` ("A, B, C and D signed")."""
+            before: list[_Span] = []
+            for s in (s for s in spans if s.cls in ORG and s.mention.end - sentence.start <= pos):
+                if not before or before[-1].key != s.key:  # "Bank of X (BoX)": one name with its acronym
+                    before.append(s)
+            if not before or pos - (before[-1].mention.end - sentence.start) > 40:
+                return []
+            chain = [before[-1]]
+            for s in reversed(before[:-1]):
+                if not _JOINED.fullmatch(text[s.mention.end - sentence.start : rel_pos(chain[0])]):
+                    break
+                chain.insert(0, s)
+            return chain
+
         def joined_before(pos: int) -> _Span | None:
             """The first of two organisations joined by "and" just before ``pos`` ("A and B signed")."""
             before = []
@@ -519,13 +534,16 @@ class _Extractor:
                 if after is None and with_word and (w := with_word.search(text, t.end())):
                     after = first_after(w.end(), ORG, 40)
                 pairs = [(before, after)] if before and after and before.key != after.key else []
+                chain = joined_chain_before(t.start())
+                if len({c.key for c in chain}) >= 3:  # "A, B, ... and G signed": one agreement of them all
+                    pairs = [tuple(chain)]
             # what the agreement is about follows the agreement word closely ("MoU on X", "ký hợp đồng phát triển X")
             words = trigger("agreement_words", lang)
             word = words.search(text, t.start()) if words else None
             anchor = word.end() if word else t.end()
             topics = [s for s in spans if s.cls == "Technology" and 0 <= rel_pos(s) - anchor <= AGREEMENT_TOPIC_WINDOW]
-            for a, b in pairs:
-                self.agreement(analysis, sentence, [a, b], topics, events)
+            for group in pairs:  # the signatories of a list are parties, not each other's partners
+                self.agreement(analysis, sentence, list(group), topics, events, partners=len(group) == 2)
         if not signed and self.agreement_sentence != (analysis.article.id, sentence.index):
             self.agreement_anaphor(analysis, sentence, spans, events)
         partner = trigger("partner", lang)
@@ -657,8 +675,10 @@ class _Extractor:
         *,
         rule: str = "party",
         kind: str = "rule",
+        partners: bool = True,
     ) -> None:
-        """Add an n-ary agreement node for ``parties`` (two or more), with what it concerns and where it was signed."""
+        """Add an n-ary agreement node for ``parties`` (two or more), with what it concerns and where it was signed
+        (and, unless ``partners`` is false, each pair of parties as partners)."""
         keys = sorted({p.key for p in parties})
         key = "agreement/" + "--".join(slugify(k.split("/", 1)[1]) for k in keys)
         names = [self.corpus.entities[k].label for k in keys]
@@ -680,7 +700,7 @@ class _Extractor:
         partner_rule, topic_rule = (f"{rule}:partner", f"{rule}:concerns") if kind == "dep" else ("partner:agreement", "concerns")
         for p in keys:
             self.emit(key, "party", p, analysis, sentence, rule, confidence, kind=kind)
-        for i, a in enumerate(keys):
+        for i, a in enumerate(keys if partners else []):
             for b in keys[i + 1 :]:
                 self.emit(a, "partner", b, analysis, sentence, partner_rule, confidence - 0.1, kind=kind)
         self.agreement_sentence = (analysis.article.id, sentence.index)
