@@ -109,5 +109,5 @@ def test_cli_path_corpus_soramitsu_metabank(built_graph_path: Path) -> None:
     assert steps and steps[0].startswith("  Soramitsu ")
     assert all("—" in step for step in steps)
     # every step has its evidence sentence and article beneath it
-    assert proc.stdout.count("— article ") == len(steps)
+    assert proc.stdout.count("— article ") + proc.stdout.count("— curated: ") == len(steps)
     assert "(no evidence recorded)" not in proc.stdout

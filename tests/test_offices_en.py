@@ -38,3 +38,8 @@ def test_office_phrase_names_the_organisation(text: str, person: str, org: str) 
 def test_a_title_alone_between_two_names_gives_no_office() -> None:
     text = "Zelora Telecom said on Monday that Kit Sophal would visit Vientiane."
     assert not any(p == "holdsPositionIn" for _s, p, _o in relations_of(text))
+
+
+def test_the_organisation_after_a_name_and_of() -> None:
+    text = "Party General Secretary Tran Van Kiet of the ruling Zelora Workers' Party spoke to the assembly."
+    assert ("Tran Van Kiet", "holdsPositionIn", "Zelora Workers' Party") in relations_of(text)

@@ -27,9 +27,12 @@ def format_paths(source_label: str, target_label: str, paths: list[list[Step]]) 
         out += ["", f"Path {i} ({len(path)} step{'s' if len(path) != 1 else ''})"]
         for step in path:
             out.append(f"  {step.arrow()}")
+            curated = next((e["source"] for e in step.evidence if e.get("source")), None)
             if step.sentence:
                 out.append(textwrap.fill(f"“{step.sentence}”", width=100, initial_indent=" " * 6, subsequent_indent=" " * 7))
                 out.append(f"      — article {step.article}")
+            elif curated:
+                out.append(f"      — curated: {curated}")
             else:
                 out.append("      (no evidence recorded)")
     return "\n".join(out)

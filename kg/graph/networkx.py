@@ -68,9 +68,11 @@ def to_networkx(graph: Graph) -> nx.MultiDiGraph:
             graph.value(stmt, RDF.object),
         )
         article = graph.value(stmt, PROV.wasDerivedFrom)
+        curated = article is not None and (article, RDF.type, MK.CuratedSource) in graph
         evidence[key].append(
             {
-                "article": str(article).rsplit("/", 1)[-1] if article is not None else None,
+                "article": str(article).rsplit("/", 1)[-1] if article is not None and not curated else None,
+                "source": str(graph.value(article, RDFS.label) or article) if curated else None,
                 "sentence": str(graph.value(stmt, MK.sentence) or ""),
                 "extractor": str(graph.value(stmt, MK.extractor) or ""),
                 "confidence": float(graph.value(stmt, MK.confidence) or 0.0),

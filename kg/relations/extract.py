@@ -46,7 +46,7 @@ AGREEMENT_TOPIC_WINDOW = 100
 #: what joins two parties named before the verb: "A and B signed", "A và B ký", "A และ B ลงนาม"
 #: what joins two names in a list; an acronym in brackets may follow the first ("A (ABC) and B")
 #: what stands between a person's name and the organisation of an office given after it ("X, Governor of the ")
-_APPOSITIVE = re.compile(r"\s*[,(–-]\s*[^,.;()]{0,30}$")
+_APPOSITIVE = re.compile(r"(?:\s*[,(–-]\s*[^,.;()]{0,30}|\s+(?:of|at|from)\s+(?:the\s+)?(?:[a-z]+\s+)?)$")
 _JOINED = re.compile(
     r"\s*\)?\s*(?:\([^()]{1,12}\)\s*)?(?:,|and|&|together with|và|cùng|cùng với|และ|กับ|និង|ແລະ|ກັບ)\s*(?:the\s+)?", re.IGNORECASE
 )

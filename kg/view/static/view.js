@@ -311,7 +311,8 @@
     var box = el("blockquote", { class: "kg-evidence" });
     group.quotes.forEach(function (ev) {
       var conf = ev.extractor ? ev.extractor + (ev.confidence ? " · " + ev.confidence : "") : "";
-      box.appendChild(el("p", { text: ev.sentence, title: conf }));
+      // a curated fact cites kg's gazetteer, not a sentence
+      box.appendChild(el("p", { text: ev.sentence || (ev.source ? "Curated: " + ev.source : ""), title: conf }));
     });
     var one = group.quotes[0];
     var extra = group.quotes.length > 1
