@@ -49,9 +49,10 @@ def restrict(gold: dict, graph: Graph, docs: set[str]) -> tuple[dict, Graph]:
     keep = {s for s, a in graph.subject_objects(MK.mentionedIn) if a in articles}
     out = Graph()
     for record, article in graph.subject_objects(PROV.wasDerivedFrom):
-        if article not in articles:
-            continue
         s, p, o = (graph.value(record, k) for k in (RDF.subject, RDF.predicate, RDF.object))
+        curated = (article, RDF.type, MK.CuratedSource) in graph
+        if article not in articles and not (curated and any((s, MK.mentionedIn, a) in graph for a in articles)):
+            continue  # a curated fact counts in the documents that mention its subject
         if p in _RELATION_URIS and (s, p, o) in graph:
             keep |= {s, o}  # the ends of a relation the documents state are entities of theirs
             out.add((s, p, o))
