@@ -166,11 +166,8 @@ def test_relations_lower_case_office_right_after_a_company_name() -> None:
 @pytest.mark.parametrize(
     ("text", "lang", "maker"),
     [
-        (
-            "Công ty Cổ phần Sóc Xanh hợp tác với Ngân hàng Phù Sa để triển khai ví điện tử GreenWallet.",
-            "vi",
-            "Công ty Cổ phần Sóc Xanh",
-        ),
+        # ('triển khai', deploy, no longer means developed by: on the dev set it was wrong each time)
+        ("Công ty Cổ phần Sóc Xanh phát triển ví điện tử GreenWallet.", "vi", "Công ty Cổ phần Sóc Xanh"),
         ("Vantiko Group said the KhmerKey app was developed by Bokeo Telecom Company.", "en", "Bokeo Telecom Company"),
     ],
 )
