@@ -4,7 +4,7 @@ VENV   ?= .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed-$(shell cat setup.cfg pyproject.toml | cksum | cut -d' ' -f1)
 
-.PHONY: demo test lint format bench bench-10k bench-100k system-deps clean venv
+.PHONY: demo test lint format bench bench-10k bench-long bench-100k system-deps clean venv
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -40,6 +40,9 @@ format: $(STAMP)
 
 bench: $(STAMP)
 	$(BIN)/python -m kg.bench --articles 1000 --out build/bench.json
+
+bench-long: $(STAMP)
+	$(BIN)/python scripts/bench_long_documents.py --out build/bench-long.json
 
 bench-10k: $(STAMP)
 	$(BIN)/python -m kg.bench --articles 10000 --no-raw --no-rebuild --out build/bench-10k.json
