@@ -559,8 +559,8 @@ def link_mentions(analyses: list[Analysis], mentions: dict[str, list[Mention]], 
             entry = gazetteer.get(keyed.key) if keyed.key and not free.key else None
             if entry is None or not entry.country or entry.cls not in _COUNTRY_BOUND:
                 continue
-            if any(m.lang != "en" for m in free.mentions):
-                continue  # the English of news about one country names its bodies without the country
+            if any(m.lang not in {"en", "lo"} for m in free.mentions):
+                continue  # the English (and Lao) of news about one country names its bodies without the country
             if any(_names_a_country(name_key(m.text), country_names) for m in free.mentions):
                 continue  # "Bộ Quốc phòng Lào": the name says whose it is, and the signature compares that
             countries = {corpus.article_country.get(m.article_id) for m in free.mentions} - {None}

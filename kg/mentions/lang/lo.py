@@ -237,7 +237,7 @@ class _Reader:
             short_head = len(match.group()) <= 4  # "ກົມ", "ງານ", "ແຜນ": often the end of a longer word
             if (short_head and start not in self.starts) or not self.free(start, match.end()) or self.not_head(start):
                 continue
-            opened = canonical(text[max(0, start - 6) : start]).endswith(tuple(lexicon()["event_openers"]))
+            opened = canonical(text[max(0, start - 16) : start]).endswith(tuple(lexicon()["event_openers"]))
             if short_head and cls == "Event" and start > 0 and _LETTER.match(text, start - 1) and not opened:
                 continue  # "ບໍລິຫານງານ": "ງານ" (work) ends a word; "ຈັດງານ ...": an event
             if any(s <= start < e for s, e, _ in self.curated):
