@@ -82,6 +82,9 @@ def test_lao_given_name_alone_is_kept_where_the_full_name_is_given() -> None:
         ("ລະບົບຊຳລະເງິນດ່ວນ (QuickPay Lao) ເປີດໃຫ້ບໍລິການ", "ລະບົບຊຳລະເງິນດ່ວນ", "Product"),
         ("ລະບົບຊຳລະເງິນດ່ວນ (QuickPay Lao) ເປີດໃຫ້ບໍລິການ", "QuickPay Lao", "Product"),
         ("ຜູ້ໃຊ້ແອັບ MekongPay ເພີ່ມຂຶ້ນ", "MekongPay", "Product"),
+        ("ເອໄອທີ່ນິຍົມໃຊ້ເປັນຕົ້ນ ZetaChat, Orbix ແລະ Lumo ຊຶ່ງ", "ZetaChat", "Product"),  # "AI such as ..."
+        ("ເອໄອທີ່ນິຍົມໃຊ້ເປັນຕົ້ນ ZetaChat, Orbix ແລະ Lumo ຊຶ່ງ", "Lumo", "Product"),  # the rest of the list
+        ("ຜູ້ຊົມໃຊ້ເບີໂທລະສັບ Zapfone ສາມາດ", "Zapfone", "Product"),
         ("ທີ່ສຳນັກງານໃຫຍ່ ບໍລິສັດ ດາວເຫຼືອງ ເທັກ ຈຳກັດ ນະຄອນຫຼວງວຽງຈັນ", "ສຳນັກງານໃຫຍ່ ບໍລິສັດ ດາວເຫຼືອງ ເທັກ ຈຳກັດ", "Place"),
         ("ໄດ້ຮັບລາງວັນນະວັດຕະກຳຈຳປາ (Champa Innovation Award) ປີນີ້", "ລາງວັນນະວັດຕະກຳຈຳປາ", "Event"),
         ("ໂຄງການຫັນເປັນດີຈີຕອນແຫ່ງຊາດບັນລຸຜົນ", "ໂຄງການຫັນເປັນດີຈີຕອນແຫ່ງຊາດ", "Program"),  # "ຫັນເປັນ" inside, a verb after

@@ -478,6 +478,10 @@ class _Reader:
     def latin(self) -> None:
         text = self.text
         product_words = tuple(lexicon()["product_words"])
+        openers = "|".join(_spellings(re.escape(w)) for w in lexicon()["product_list_openers"])
+        kinds = "|".join(_spellings(re.escape(w)) for w in lexicon()["product_kinds"])
+        such_as = re.compile(f"(?:{kinds})[^,.;:()]{{0,40}}(?:{openers})\\s*:?\\s*$")
+        previous: Mention | None = None
         for match in LATIN_NAME.finditer(text):
             name = match.group()
             start, end = match.start(), match.end()
@@ -495,13 +499,16 @@ class _Reader:
                 if title:
                     t = _title_of(title.group())
                     attrs = {"title": t, "title_org_class": title_org_class(t, "lo")}
-            elif before.endswith(product_words):
-                cls = "Product"  # "ແອັບ BCEL One", "ລະບົບ LAPNet"
+            elif before.endswith(product_words) or such_as.search(canonical(text[max(0, start - 80) : start].rstrip())):
+                cls = "Product"  # "ແອັບ BCEL One", "ລະບົບ LAPNet", "ເອໄອ ... ເປັນຕົ້ນ ChatGPT"
+            elif previous and previous.cls == "Product" and re.fullmatch(r"\s*(?:,|ແລະ)\s*", text[previous.end : start]):
+                cls = "Product"  # "ChatGPT, DeepSeek ແລະ Claude": the rest of a list of products
             elif by_head is not None:
                 cls = by_head
             elif after.startswith(tuple(lexicon()["company_after"])):
                 cls = "Company"
-            self.found.append(mention(self.analysis, start, end, cls, "rule:latin:lo", confidence=0.7, **attrs))
+            previous = mention(self.analysis, start, end, cls, "rule:latin:lo", confidence=0.7, **attrs)
+            self.found.append(previous)
             self.taken.append((start, end))
 
     def given_names(self) -> None:
