@@ -154,3 +154,10 @@ def test_the_party_after_with_far_from_the_signing_word() -> None:
     )
     parties = {o for _s, p, o in relations_of(text) if p == "party"}
     assert parties == {"Bank of Zelora", "National Bank of Kitramo"}
+
+
+def test_an_agency_office_in_a_country_is_an_organisation_and_a_party() -> None:
+    text = "The Ministry of Zelora Affairs and GIZ Cambodia have signed an Agreement on digital skills in Phnom Penh."
+    assert mentions_of(text).get("GIZ Cambodia") == "Organization"
+    parties = {o for _s, p, o in relations_of(text) if p == "party"}
+    assert parties == {"Ministry of Zelora Affairs", "GIZ Cambodia"}

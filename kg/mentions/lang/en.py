@@ -494,6 +494,8 @@ def _classify_untyped(analysis: Analysis, name: str, start: int, end: int) -> st
         return ""
     if re.search(r"QR|Pay\b", name) and len(words) == 1:
         return "Product"  # "PromptPay", "KHQR": payment brands, whatever NER guesses
+    if _agency_office(name):
+        return "Organization"  # "GIZ Cambodia", "KOICA Laos": an agency's office in a country, not a place
     if label == "PERSON" and len(words) == 1:
         return UNTYPED  # one word: a surname the article links to its person, or a brand the parser mistook
     if label == "PERSON" and 1 <= len(words) <= 4 and not any(ch.isdigit() for ch in name):
@@ -563,6 +565,20 @@ def _named_alone(analysis: Analysis, name: str) -> bool:
     return alone.search(analysis.text) is not None
 
 
+def _agency_office(name: str) -> bool:
+    """An acronym and a country: an agency's office in that country ("GIZ Cambodia", "UNDP Laos")."""
+    words = name.split()
+    return len(words) == 2 and bool(_ORG_ACRONYM.fullmatch(words[0])) and _curated_country(words[1])
+
+
+def _curated_country(word: str) -> bool:
+    """``word`` is, exactly, a country's name in the gazetteer ("Cambodia", "Laos")."""
+    from kg.mentions.gazetteer_match import default_matcher
+
+    hits = default_matcher().find(word)
+    return any(h.start == 0 and h.end == len(word) and any(e.cls == "Country" for e in h.entries) for h in hits)
+
+
 def _curated(name: str) -> bool:
     """``name`` is, exactly, a name of the gazetteer ("Viettel", "FPT Corporation")."""
     from kg.mentions.gazetteer_match import default_matcher
@@ -607,6 +623,7 @@ def _split_conjunction(analysis: Analysis, s: int, name: str) -> list[tuple[int,
             # "... and the Central Committee": a second name with its own head after "and the"
             after_the = part.startswith("the ") and class_by_head(part[4:], "en") is not None
             whole = _stands_alone(part) or _curated(part) or parsed or after_the or _named_alone(analysis, part)
+            whole = whole or _agency_office(part)
             amp_the = joins[i - 1] == " & " and after_the  # "X & the Bank of Y": two names whatever X is
             if joins[i - 1] == " & ":  # "Marlow & Finch Holdings" is one company
                 whole = after_the or (_curated(part) and _curated(left))
