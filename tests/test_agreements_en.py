@@ -161,3 +161,8 @@ def test_an_agency_office_in_a_country_is_an_organisation_and_a_party() -> None:
     assert mentions_of(text).get("GIZ Cambodia") == "Organization"
     parties = {o for _s, p, o in relations_of(text) if p == "party"}
     assert parties == {"Ministry of Zelora Affairs", "GIZ Cambodia"}
+
+
+def test_postal_operators_are_companies() -> None:
+    found = mentions_of("The deal between Zelora Post and Kitramo Posts was signed in Hanoi.")
+    assert found.get("Zelora Post") == "Company" and found.get("Kitramo Posts") == "Company"
