@@ -152,6 +152,8 @@ def run(
 
     n_workers = resolve_workers(workers, n)
     figures: dict = {"articles": n, "workers": n_workers, "cpus": os.cpu_count(), "corpus": "diverse" if diverse else "templates"}
+    # other work on the machine skews every figure: the load average says how much there was
+    figures["load_average_at_start"] = [round(x, 2) for x in os.getloadavg()]
     with tempfile.TemporaryDirectory() as tmp:
         corpus, dest, cache = Path(tmp) / "corpus", Path(tmp) / "out", Path(tmp) / "cache"
         corpus.mkdir()
@@ -226,6 +228,7 @@ def run(
                 cached_forced_rebuild_over_build=round(forced / wall, 2),
                 cached_forced_rebuild_peak_memory_mb=forced_peak,
             )
+    figures["load_average_at_end"] = [round(x, 2) for x in os.getloadavg()]
     out.parent.mkdir(parents=True, exist_ok=True)
     out.write_text(json.dumps(figures, indent=1) + "\n", encoding="utf-8")
     return figures
