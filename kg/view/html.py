@@ -6,11 +6,14 @@ pyvis's template loads Bootstrap from a CDN and inserts its heading and node
 tooltips as raw HTML.  Here every text read from articles travels as JSON in a
 ``<script type="application/json">`` block and reaches the DOM only through
 ``textContent``; vis-network's own script and stylesheet, bundled with pyvis,
-are inlined so that the page opens from disk with no network at all.
+are inlined so that the page opens from disk with no network at all.  Thai, Lao
+and Khmer text is drawn with subset Noto Sans fonts shipped in ``static/fonts``
+and embedded as base64 ``@font-face`` rules, only for the scripts a page uses.
 """
 
 from __future__ import annotations
 
+import base64
 import html
 import importlib.util
 import json
@@ -64,6 +67,28 @@ CLASS_COLORS: dict[str, str] = {
 _WIKIDATA = re.compile(r"^https?://www\.wikidata\.org/entity/(Q[0-9]+)$")
 _PLACEHOLDER = re.compile(r"\{\{ (\w+) \}\}")
 _VIS_DIR = ("lib", "vis-9.1.2")
+
+
+#: Web fonts shipped in ``static/fonts`` (subsets of Noto Sans, SIL OFL 1.1; see the README there):
+#: family, file, a pattern of the script's characters and the CSS ``unicode-range`` the face is used for.
+WEB_FONTS: tuple[tuple[str, str, re.Pattern[str], str], ...] = (
+    ("Noto Sans Thai", "NotoSansThai-Regular.subset.woff2", re.compile("[\u0e00-\u0e7f]"), "U+0E00-0E7F"),
+    ("Noto Sans Lao", "NotoSansLao-Regular.subset.woff2", re.compile("[\u0e80-\u0eff]"), "U+0E80-0EFF"),
+    (
+        "Noto Sans Khmer",
+        "NotoSansKhmer-Regular.subset.woff2",
+        re.compile("[\u1780-\u17ff\u19e0-\u19ff]"),
+        "U+1780-17FF, U+19E0-19FF",
+    ),
+)
+
+#: Characters the scripts' shaping uses besides their own blocks (zero-width space and joiners, dotted circle).
+_SHAPING_RANGE = "U+200B-200D, U+2060, U+25CC"
+
+#: The start of every font stack of the page: the embedded fonts first (each covers only its script).
+FONT_STACK = (
+    "'Noto Sans Thai', 'Noto Sans Lao', 'Noto Sans Khmer', system-ui, -apple-system, 'Segoe UI', Roboto, 'Noto Sans', sans-serif"
+)
 
 
 def write_html(
@@ -187,18 +212,41 @@ def graph_data(graph: Graph, *, lang: str = "en", title: str = "") -> dict[str, 
 def render_page(data: dict[str, Any], *, title: str, lang: str) -> str:
     """Return the HTML page for ``data`` (as made by :func:`graph_data`)."""
     static = resources.files("kg.view") / "static"
+    json_text = script_json(data)
     values = {
         "lang": html.escape(lang),
         "title": html.escape(title),
         "vis_css": _vis_asset("vis-network.css"),
         "vis_js": _vis_asset("vis-network.min.js"),
+        "font_css": font_faces(json_text),
         "view_css": (static / "view.css").read_text(encoding="utf-8"),
         "view_js": (static / "view.js").read_text(encoding="utf-8"),
-        "data": script_json(data),
+        "data": json_text,
     }
     template = (static / "page.html").read_text(encoding="utf-8")
     # One pass, so that text substituted in is never scanned for placeholders again.
     return _PLACEHOLDER.sub(lambda m: values[m.group(1)], template)
+
+
+def font_faces(text: str) -> str:
+    """Return ``@font-face`` rules embedding (base64 WOFF2) the web font of each script that occurs in ``text``.
+
+    Only the scripts present are embedded, so a page with English and Vietnamese
+    text only gets no font at all; each face has a ``unicode-range``, so Latin
+    text keeps the system's font even though the embedded fonts lead the stacks.
+    """
+    fonts = resources.files("kg.view") / "static" / "fonts"
+    rules = []
+    for family, filename, script, unicode_range in WEB_FONTS:
+        if not script.search(text):
+            continue
+        encoded = base64.b64encode((fonts / filename).read_bytes()).decode("ascii")
+        rules.append(
+            f"@font-face {{ font-family: '{family}'; font-style: normal; font-weight: 400; font-display: block; "
+            f"unicode-range: {unicode_range}, {_SHAPING_RANGE}; "
+            f"src: url(data:font/woff2;base64,{encoded}) format('woff2'); }}"
+        )
+    return "\n".join(rules)
 
 
 def script_json(value: object) -> str:
@@ -311,7 +359,7 @@ def _edges(g: nx.MultiDiGraph) -> list[dict[str, Any]]:
 
 def _options(large: bool, n_nodes: int) -> dict[str, Any]:
     """Return the vis-network options: physics for small graphs, fixed positions for large ones."""
-    font = "system-ui, -apple-system, 'Segoe UI', Roboto, 'Noto Sans', 'Noto Sans Thai', sans-serif"
+    font = FONT_STACK
     options: dict[str, Any] = {
         "autoResize": True,
         "nodes": {

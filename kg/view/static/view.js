@@ -62,12 +62,25 @@
   window.network = network;
   window.kgReady = false;
 
-  function markReady() {
-    network.once("afterDrawing", function () {
-      window.kgReady = true;
-      window.kgReadyAt = performance.now();
+  // The embedded web fonts (Thai, Lao, Khmer) load on first use, but the canvas measures and draws its labels
+  // at once: load every face now, and once they are in, have vis-network measure the labels again.
+  var fontsLoaded = Promise.resolve();
+  if (document.fonts && document.fonts.size) {
+    var loads = [];
+    document.fonts.forEach(function (face) { loads.push(face.load().catch(function () { return null; })); });
+    fontsLoaded = Promise.all(loads).then(function () {
+      nodes.update(nodes.get({ fields: ["id", "label"] }));
     });
-    network.redraw();
+  }
+
+  function markReady() {
+    fontsLoaded.then(function () {
+      network.once("afterDrawing", function () {
+        window.kgReady = true;
+        window.kgReadyAt = performance.now();
+      });
+      network.redraw();
+    });
   }
   if (physicsOn) {
     network.on("stabilizationProgress", function (p) {
