@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from kg.gazetteer import GazetteerEntry
 from kg.mentions.common import REFERENCE, UNTYPED, mention
-from kg.mentions.gazetteer_match import GazetteerMatcher, default_matcher
+from kg.mentions.gazetteer_match import GazetteerMatcher, default_matcher, using
 from kg.mentions.lexicons import not_names
 from kg.nlp.analysis import Analysis
 from kg.records import Mention
@@ -148,7 +148,9 @@ def find_mentions(analysis: Analysis, *, matcher: GazetteerMatcher | None = None
     """
     matcher = matcher or default_matcher()
     refs, candidates = [], []
-    for m in _gazetteer_mentions(analysis, matcher) + _rules(analysis, matcher):
+    with using(matcher):  # the rules consult this matcher, not the whole bundled gazetteer
+        found = _gazetteer_mentions(analysis, matcher) + _rules(analysis, matcher)
+    for m in found:
         if m.cls == REFERENCE:
             refs.append(m)
         elif not _only_common_terms(m, matcher):

@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import contextlib
+import contextvars
 import functools
 import re
 import unicodedata
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 from kg import profiling
@@ -107,6 +110,25 @@ class GazetteerMatcher:
                 kept.append(hit)
                 last_end = hit.end
         return kept
+
+
+_ACTIVE: contextvars.ContextVar[GazetteerMatcher | None] = contextvars.ContextVar("kg_active_matcher", default=None)
+
+
+@contextlib.contextmanager
+def using(matcher: GazetteerMatcher) -> Iterator[GazetteerMatcher]:
+    """Make ``matcher`` the one the language rules consult (``active_matcher``) while the block runs: a build
+    with a reduced gazetteer (``kg build`` with ``gazetteer_kinds``) then reduces what the rules know too."""
+    token = _ACTIVE.set(matcher)
+    try:
+        yield matcher
+    finally:
+        _ACTIVE.reset(token)
+
+
+def active_matcher() -> GazetteerMatcher:
+    """The matcher of the mentions being found (see :func:`using`), else the bundled gazetteer's."""
+    return _ACTIVE.get() or default_matcher()
 
 
 @functools.cache

@@ -573,17 +573,17 @@ def _agency_office(name: str) -> bool:
 
 def _curated_country(word: str) -> bool:
     """``word`` is, exactly, a country's name in the gazetteer ("Cambodia", "Laos")."""
-    from kg.mentions.gazetteer_match import default_matcher
+    from kg.mentions.gazetteer_match import active_matcher
 
-    hits = default_matcher().find(word)
+    hits = active_matcher().find(word)
     return any(h.start == 0 and h.end == len(word) and any(e.cls == "Country" for e in h.entries) for h in hits)
 
 
 def _curated(name: str) -> bool:
     """``name`` is, exactly, a name of the gazetteer ("Viettel", "FPT Corporation")."""
-    from kg.mentions.gazetteer_match import default_matcher
+    from kg.mentions.gazetteer_match import active_matcher
 
-    return any(hit.start == 0 and hit.end == len(name) for hit in default_matcher().find(name))
+    return any(hit.start == 0 and hit.end == len(name) for hit in active_matcher().find(name))
 
 
 def _left_stands_alone(analysis: Analysis, start: int, name: str) -> bool:
@@ -1140,7 +1140,7 @@ def _person_after_office(analysis: Analysis, title: str, rest: str, start: int) 
     ``title_org`` names its organisation (``Ministry of Public Security`` for a minister, the
     object itself for a governor, director, chief ...).
     """
-    from kg.mentions.gazetteer_match import default_matcher
+    from kg.mentions.gazetteer_match import active_matcher
 
     words = rest.split()
     minister = title.lower().endswith("minister of")
@@ -1156,7 +1156,7 @@ def _person_after_office(analysis: Analysis, title: str, rest: str, start: int) 
         org = f"Ministry of {domain}" if minister else domain
         known = minister and any(
             hit.start == 0 and hit.end == len(org) and any(e.cls == "Ministry" for e in hit.entries)
-            for hit in default_matcher().find(org)
+            for hit in active_matcher().find(org)
         )
         # the parser's PERSON may take in the office's last word ("Telecommunications Chea Vandeth")
         exact = (offset, offset + len(name)) in ents

@@ -176,13 +176,13 @@ class _Reader:
     """The rules over one article: the folded text, the gazetteer's spans, what is taken."""
 
     def __init__(self, analysis: Analysis) -> None:
-        from kg.mentions.gazetteer_match import default_matcher
+        from kg.mentions.gazetteer_match import active_matcher
 
         self.analysis = analysis
         self.raw = analysis.text
         self.text = fold(analysis.text)
         self.lex = lexicon()
-        matcher = default_matcher()
+        matcher = active_matcher()
         self.hits = [h for h in matcher.find(self.raw) if not h.ambiguous]
         self.gazetteer = [(h.start, h.end, h.entries[0].cls) for h in matcher.find(self.raw)]
         self.gazetteer_starts = {s for s, _, _ in self.gazetteer}

@@ -130,9 +130,9 @@ class _Reader:
         self.starts.add(0)
         self.taken: list[tuple[int, int]] = []
         self.found: list[Mention] = []
-        from kg.mentions.gazetteer_match import default_matcher
+        from kg.mentions.gazetteer_match import active_matcher
 
-        self.curated = [(h.start, h.end, h.entries[0].cls) for h in default_matcher().find(self.text)]
+        self.curated = [(h.start, h.end, h.entries[0].cls) for h in active_matcher().find(self.text)]
 
     def free(self, start: int, end: int) -> bool:
         return not any(s < end and start < e for s, e in self.taken)
