@@ -226,3 +226,22 @@ def test_a_latin_name_inside_a_thai_name_is_an_english_label() -> None:
     assert _latin_name_inside("งานสัมมนา Zelora Payments Summit 2026", "th", "Event") == "Zelora Payments Summit 2026"
     assert _latin_name_inside("นาย Somchai", "th", "Person") is None
     assert _latin_name_inside("Zelora Payments Summit", "en", "Event") is None
+
+
+def test_a_yearless_event_name_is_no_bridge_between_two_editions() -> None:
+    from kg.gazetteer import load_gazetteer
+    from kg.linking import link_mentions
+    from kg.mentions import find_mentions
+    from kg.nlp import analyze
+    from kg.records import Article
+
+    texts = {
+        "a": "The Zelora Digital Week 2022 opened in Vientiane on Monday.",
+        "b": "The Zelora Digital Week 2025 opened in Vientiane on Monday.",
+        "c": "Officials praised the Zelora Digital Week for its start-up fair.",
+    }
+    analyses = list(analyze([Article(k, v, "en") for k, v in texts.items()]))
+    corpus = link_mentions(analyses, {a.article.id: find_mentions(a) for a in analyses}, gazetteer=load_gazetteer())
+    events = [e for e in corpus.entities.values() if e.cls == "Event"]
+    labels = sorted(e.label for e in events)
+    assert "Zelora Digital Week 2022" in labels and "Zelora Digital Week 2025" in labels

@@ -381,6 +381,8 @@ def _merge_by_signature(
             (_, other, other_years), other_members = items[k]
             if yrs and other_years and yrs != other_years:
                 continue
+            if cls == "Event" and bool(yrs) != bool(other_years):
+                continue  # "Lao Digital Week" in one article is no bridge between its 2022 and 2025 editions
             if _same_signature(cls, other, sig):
                 connect(other_members, members)
         for w in words:
