@@ -61,12 +61,18 @@ def test_linking_curated_country_merges_scripts(country: str) -> None:
 
 def _brute_force_components(clusters: list, sigs: list[tuple[int, frozenset[str]]]) -> set[frozenset[int]]:
     from kg.linking.linker import _same_signature, _UnionFind
+    from kg.linking.normalize import years
+
+    def dated_apart(i: int, j: int) -> bool:
+        """The year rules of the merge: two different years never, and an event with a year never with one without."""
+        yi, yj = years(clusters[i].mentions[0].text), years(clusters[j].mentions[0].text)
+        return bool(yi and yj and yi != yj) or (clusters[i].cls == "Event" and bool(yi) != bool(yj))
 
     uf = _UnionFind()
     for a, (i, sig_i) in enumerate(sigs):
         for j, sig_j in sigs[a + 1 :]:
             same_class = clusters[i].cls == clusters[j].cls and not (clusters[i].key and clusters[j].key)
-            if same_class and _same_signature(clusters[i].cls, sig_i, sig_j):
+            if same_class and not dated_apart(i, j) and _same_signature(clusters[i].cls, sig_i, sig_j):
                 uf.union(i, j)
     groups: dict[int, set[int]] = {}
     for i in range(len(clusters)):
