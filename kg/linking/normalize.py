@@ -34,6 +34,7 @@ def fold(text: str) -> str:
     return re.sub(r"\s+", " ", text).strip(" \t\"'“”‘’.,;:()").casefold()
 
 
+@functools.lru_cache(maxsize=65536)
 def strip_person_name(name: str, lang: str) -> str:
     """Remove honorifics and office titles from a person's name."""
     changed = True

@@ -157,16 +157,39 @@ def find_mentions(analysis: Analysis, *, matcher: GazetteerMatcher | None = None
             candidates.append(m)
     candidates = _resolved_by_acronym(analysis, _without_redefined_acronyms(analysis, candidates))
     candidates.sort(key=_priority)
-    kept: list[Mention] = []
+    kept = _KeptSpans()
     for m in candidates:
-        overlapping = [k for k in kept if m.start < k.end and k.start < m.end]
+        overlapping = kept.overlapping(m.start, m.end)
         if not overlapping:
-            kept.append(m)
+            kept.add(m)
         elif (
             m.cls == "Technology"
             and m.extractor == "gazetteer"
             and all(k.start <= m.start and m.end <= k.end and k.cls not in {"Technology", "Product"} for k in overlapping)
         ):
             m.attrs["nested"] = True
-            kept.append(m)
-    return sorted(kept + refs, key=lambda m: (m.start, m.end))
+            kept.add(m)
+    return sorted(kept.mentions + refs, key=lambda m: (m.start, m.end))
+
+
+class _KeptSpans:
+    """The mentions kept so far, in buckets of their start position: finding those that overlap a span looks
+    only at the buckets from the longest kept length before it (a scan of every kept mention made long
+    documents take time growing with the square of their mentions)."""
+
+    BUCKET = 256
+
+    def __init__(self) -> None:
+        self.mentions: list[Mention] = []
+        self._buckets: dict[int, list[Mention]] = {}
+        self._longest = 0
+
+    def add(self, m: Mention) -> None:
+        self.mentions.append(m)
+        self._buckets.setdefault(m.start // self.BUCKET, []).append(m)
+        self._longest = max(self._longest, m.end - m.start)
+
+    def overlapping(self, start: int, end: int) -> list[Mention]:
+        first, last = (start - self._longest) // self.BUCKET, (end - 1) // self.BUCKET
+        found = (k for b in range(first, last + 1) for k in self._buckets.get(b, ()))
+        return [k for k in found if start < k.end and k.start < end]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 import functools
 import json
 import re
@@ -125,6 +126,10 @@ class _Extractor:
         self.relations: list[Relation] = []
         #: the agreements found so far in each article, in order
         self.agreements: dict[str, list[str]] = {}
+        #: per article: its country mentions, and its organisations' mention texts (built once)
+        self._countries: dict[str, list[Mention]] = {}
+        self._org_names: dict[str, dict[str, str]] = {}
+        self._by_start: dict[str, tuple[list[int], list[Mention]]] = {}
         #: the (article, sentence index) where an agreement was last found
         self.agreement_sentence: tuple[str, int] | None = None
 
@@ -151,8 +156,14 @@ class _Extractor:
         self.relations.append(Relation(s, p, o, ev))
 
     def spans(self, analysis: Analysis, sentence: Sentence) -> list[_Span]:
+        """The linked mentions that start in ``sentence`` (the article's mentions sorted once, then bisected)."""
+        ordered = self._by_start.get(analysis.article.id)
+        if ordered is None:
+            ms = sorted(self.corpus.mentions.get(analysis.article.id, []), key=lambda m: m.start)
+            ordered = self._by_start[analysis.article.id] = ([m.start for m in ms], ms)
+        starts, ms = ordered
         out = []
-        for m in self.corpus.mentions.get(analysis.article.id, []):
+        for m in ms[bisect.bisect_left(starts, sentence.start) : bisect.bisect_left(starts, sentence.end)]:
             if sentence.start <= m.start < sentence.end:
                 entity = self.corpus.entity_of(m)
                 if entity is not None:
@@ -214,11 +225,19 @@ class _Extractor:
         """Whether a name holds the name of an organisation of no one country (ASEAN, the UN)."""
         return any(e.cls == "Organization" and not e.country for h in self.matcher.find(m.text) for e in h.entries[:1])
 
+    def country_mentions(self, article_id: str) -> list[Mention]:
+        """The article's country mentions (computed once per article)."""
+        found = self._countries.get(article_id)
+        if found is None:
+            found = [c for c in self.corpus.mentions.get(article_id, []) if c.cls == "Country" and c.key]
+            self._countries[article_id] = found
+        return found
+
     def nationality(self, analysis: Analysis, m: Mention) -> list[str]:
         out = []
-        for c in self.corpus.mentions.get(analysis.article.id, []):
-            if c.cls != "Country" or not c.key:
-                continue
+        for c in self.country_mentions(analysis.article.id):
+            if not (m.start - 80 <= c.start <= m.end + 80):
+                continue  # "X's ...", "X, a Y company": a country right beside the name
             between = analysis.text[m.end : c.start] if c.start >= m.end else analysis.text[c.end : m.start]
             if c.start >= m.end and len(between) < 60 and re.match(r"\s*(?:บริษัท|, an? |, the )", between):
                 if "\n" not in between:
@@ -627,11 +646,13 @@ class _Extractor:
             if part and whole and part.key != whole.key:
                 self.emit(part.key, "subOrganizationOf", whole.key, analysis, sentence, "subOrganizationOf:under", 0.7)
         heads = trigger("unit_heads", analysis.lang)
-        named = {
-            m.text: e.key
-            for m in self.corpus.mentions.get(analysis.article.id, [])
-            if (e := self.corpus.entity_of(m)) is not None and e.cls in ORG
-        }
+        named = self._org_names.get(analysis.article.id)
+        if named is None:
+            named = self._org_names[analysis.article.id] = {
+                m.text: e.key
+                for m in self.corpus.mentions.get(analysis.article.id, [])
+                if (e := self.corpus.entity_of(m)) is not None and e.cls in ORG
+            }
         for part in orgs if heads else ():
             name = part.mention.text
             for parent, key in named.items():  # the parent named anywhere in the article
