@@ -64,9 +64,10 @@ def _brute_force_components(clusters: list, sigs: list[tuple[int, frozenset[str]
     from kg.linking.normalize import years
 
     def dated_apart(i: int, j: int) -> bool:
-        """The year rules of the merge: two different years never, and an event with a year never with one without."""
+        """The year rules of the merge: two different years never (the random names hold one year at most,
+        so an undated event never meets two editions here)."""
         yi, yj = years(clusters[i].mentions[0].text), years(clusters[j].mentions[0].text)
-        return bool(yi and yj and yi != yj) or (clusters[i].cls == "Event" and bool(yi) != bool(yj))
+        return bool(yi and yj and yi != yj)
 
     uf = _UnionFind()
     for a, (i, sig_i) in enumerate(sigs):

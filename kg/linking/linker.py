@@ -374,6 +374,9 @@ def _merge_by_signature(
         connect(members, members)
     frequency = Counter((cls, w) for (cls, sig, _), _m in items for w in sig)
     index: dict[tuple[str, str], list[int]] = defaultdict(list)
+    # an event named without a year joins a dated edition only where it matches one edition alone: "Lao
+    # Digital Week" is no bridge between the 2022 and the 2025 editions
+    editions: dict[int, list[int]] = defaultdict(list)
     for n, ((cls, sig, yrs), members) in enumerate(items):
         words = sorted(sig, key=lambda w: (frequency[(cls, w)], w))[:-1]
         candidates = {k for w in words for k in index[(cls, w)]}
@@ -381,12 +384,19 @@ def _merge_by_signature(
             (_, other, other_years), other_members = items[k]
             if yrs and other_years and yrs != other_years:
                 continue
+            if not _same_signature(cls, other, sig):
+                continue
             if cls == "Event" and bool(yrs) != bool(other_years):
-                continue  # "Lao Digital Week" in one article is no bridge between its 2022 and 2025 editions
-            if _same_signature(cls, other, sig):
-                connect(other_members, members)
+                undated, dated = (n, k) if not yrs else (k, n)
+                editions[undated].append(dated)
+                continue
+            connect(other_members, members)
         for w in words:
             index[(cls, w)].append(n)
+    for undated, dated in editions.items():
+        if len({items[d][0][2] for d in dated}) == 1:
+            for d in dated:
+                connect(items[d][1], items[undated][1])
 
 
 def _canonical_label(entity_mentions: list[Mention], cls: str) -> str:
