@@ -1,11 +1,12 @@
 #!/usr/bin/env python3
 """Long documents and bad input in one corpus: python scripts/bench_long_documents.py [--out build/bench-long.json]
 
-Builds, with the real ``kg build``, a corpus of two good news articles beside a 1.5M-character article,
-a 4.9 MB article (real English news paragraphs of the dev set, repeated, with invented names at their
-start and end) and the bad-input classes of the README (empty, binary, broken JSON, deep JSON, a lone
-surrogate, a name that is not UTF-8). Records the exit code, the time, the peak memory of the build and
-its workers, every file's status in report.json, and whether the names of every article are in the graph.
+Builds, with the real ``kg build``, a corpus of two good news articles beside a 1.5M-character article
+(real English news paragraphs of the dev set, repeated) and a 4.9 MB article (generated news paragraphs),
+both with invented names at their start and end, and the bad-input classes of the README (empty, binary,
+broken JSON, deep JSON, a lone surrogate, a name that is not UTF-8). Records the exit code, the time,
+the peak memory of the build and its workers, every file's status in report.json, and whether the names
+of every article are in the graph.
 """
 
 from __future__ import annotations
@@ -32,11 +33,21 @@ MARKERS = {
 }
 
 
-def long_text(first: str, last: str, size: int) -> str:
-    """Real English dev-set paragraphs repeated to ``size`` characters, a sentence naming ``first`` at the
-    start and one naming ``last`` at the end."""
+def long_text(first: str, last: str, size: int, *, generated: bool = False) -> str:
+    """``size`` characters of news paragraphs, a sentence naming ``first`` at the start and one naming
+    ``last`` at the end: real English dev-set paragraphs repeated, or (``generated``) paragraphs of
+    ``kg.bench_corpus``'s generated articles, so that two long documents are not near-duplicates."""
     paragraphs = []
-    for path in sorted((REPO / "data" / "dev" / "docs").glob("en*.txt")):
+    if generated:
+        import random
+
+        from kg.bench_corpus import Pools, make_diverse_article
+
+        rng, pools = random.Random(11), Pools(11)
+        while sum(map(len, paragraphs)) < size:
+            body = make_diverse_article(len(paragraphs), rng, pools).split("\n", 1)[-1]
+            paragraphs += [p.strip() for p in body.split("\n") if p.strip()]
+    for path in sorted((REPO / "data" / "dev" / "docs").glob("en*.txt")) if not generated else ():
         body = path.read_text(encoding="utf-8").split("\n", 2)[-1]
         paragraphs += [p.strip() for p in body.split("\n") if len(p.strip()) > 200]
     head = f"Long policy document\n\n{first} presented the digital economy plan in Vientiane on Monday.\n\n"
@@ -53,7 +64,8 @@ def write_corpus(folder: Path) -> None:
     for name, text in GOOD.items():
         (folder / name).write_text(text, encoding="utf-8")
     for name, (first, last, size) in MARKERS.items():
-        (folder / name).write_text(long_text(first, last, size), encoding="utf-8")
+        text = long_text(first, last, size, generated=size > 2_000_000)
+        (folder / name).write_text(text, encoding="utf-8")
     (folder / "empty.txt").write_text("", encoding="utf-8")
     (folder / "binary.txt").write_bytes(bytes(range(256)) * 64)
     (folder / "broken.json").write_text('{"text": "unfinished', encoding="utf-8")
