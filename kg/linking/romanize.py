@@ -7,6 +7,9 @@ each returns plain lower-case ASCII words or ``None`` when it cannot read the te
 from __future__ import annotations
 
 import importlib
+import re
+import unicodedata
+from collections.abc import Callable
 
 
 def romanize(text: str, lang: str) -> str | None:
@@ -18,3 +21,19 @@ def romanize(text: str, lang: str) -> str | None:
     except ModuleNotFoundError:
         return None
     return module.romanize(text)
+
+
+def romanize_words(text: str, script: re.Pattern[str], romanize_word: Callable[[str], str]) -> str | None:
+    """``text`` word by word in Latin letters: words of ``script`` through ``romanize_word``, the others
+    case-folded; ``None`` when the text holds none of the script (the per-script modules' ``romanize``)."""
+    if not script.search(text):
+        return None
+    words = [romanize_word(w) if script.search(w) else w.casefold() for w in text.split()]
+    return " ".join(w for w in words if w) or None
+
+
+def latin_words(name: str) -> list[str]:
+    """The Latin-letter words of a name, diacritics and the Vietnamese đ folded ("Trần Hồng Hà" -> Tran Hong Ha)."""
+    folded = unicodedata.normalize("NFKD", name)
+    folded = "".join(c for c in folded if not unicodedata.combining(c)).replace("đ", "d").replace("Đ", "D")
+    return re.findall(r"[A-Za-z]+", folded)

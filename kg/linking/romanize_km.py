@@ -14,7 +14,6 @@ same person named in Latin letters in other articles.
 from __future__ import annotations
 
 import functools
-import json
 import re
 import unicodedata
 from collections.abc import Callable, Sequence
@@ -22,8 +21,8 @@ from dataclasses import dataclass
 from difflib import SequenceMatcher
 from typing import Protocol
 
-from kg.errors import ConfigError
-from kg.resources import data_dir
+from kg.linking.romanize import latin_words, romanize_words
+from kg.mentions.lexicons import load_json
 
 _COENG = "\u17d2"
 _TO_FIRST, _TO_SECOND = "\u17c9", "\u17ca"  # ៉ and ៊: register shifters
@@ -44,11 +43,7 @@ class _Table:
 
 @functools.cache
 def _table() -> _Table:
-    path = data_dir() / "lexicons" / "romanize_km.json"
-    try:
-        raw = json.loads(path.read_text(encoding="utf-8"))
-    except (OSError, json.JSONDecodeError) as e:
-        raise ConfigError(f"{path}: {e}") from e
+    raw = load_json("romanize_km.json")
     return _Table(
         consonants={k: (v[0], int(v[1])) for k, v in raw["consonants"].items()},
         final=dict(raw["final"]),
@@ -145,11 +140,7 @@ def romanize(text: str) -> str | None:
     >>> romanize("ជា វ៉ាន់ដេត")
     'chea vandet'
     """
-    if not _KHMER.search(text):
-        return None
-    words = [romanize_word(w) if _KHMER.search(w) else w.casefold() for w in text.split()]
-    out = " ".join(w for w in words if w)
-    return out or None
+    return romanize_words(text, _KHMER, romanize_word)
 
 
 # --- names across scripts --------------------------------------------------------------------
@@ -169,12 +160,6 @@ def skeleton(name: str) -> str:
     return text[:1].strip("aeiouy") + re.sub("[aeiouyh]", "", text[1:])
 
 
-def _latin_words(name: str) -> list[str]:
-    folded = unicodedata.normalize("NFKD", name)
-    folded = "".join(c for c in folded if not unicodedata.combining(c)).replace("đ", "d").replace("Đ", "D")
-    return [w for w in re.findall(r"[A-Za-z]+", folded)]
-
-
 def same_person(romanized: str, latin: str) -> bool:
     """Whether a romanised Khmer (or Lao) name and a Latin-script name are one person's.
 
@@ -182,7 +167,7 @@ def same_person(romanized: str, latin: str) -> bool:
     skeleton, the given names (the rest, joined: "Iv Tek" ~ "ivtek") too, and the whole readings
     must be alike (:data:`MIN_RATIO`).
     """
-    a, b = romanized.split(), [w.casefold() for w in _latin_words(latin)]
+    a, b = romanized.split(), [w.casefold() for w in latin_words(latin)]
     if len(a) < 2 or len(b) < 2:
         return False
     if skeleton(a[0]) != skeleton(b[0]) or not skeleton(a[0]):
@@ -233,10 +218,10 @@ def merge_people(
                 latin.setdefault(skeleton(reading.split()[0]), []).append((i, reading))
             elif (
                 re.fullmatch(r"[^\W\d_]+(?:[ \-][^\W\d_]+)+", name)
-                and _latin_words(name)
+                and latin_words(name)
                 and all(ord(ch) < 0x0370 or 0x1E00 <= ord(ch) <= 0x1EFF for ch in name)
             ):
-                words = _latin_words(name)
+                words = latin_words(name)
                 latin.setdefault(skeleton(words[0]), []).append((i, " ".join(words)))
     for i, reading in native:
         for j, other in latin.get(skeleton(reading.split()[0]), []):

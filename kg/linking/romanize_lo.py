@@ -15,7 +15,6 @@ letters in other articles.
 from __future__ import annotations
 
 import functools
-import json
 import re
 import unicodedata
 from collections.abc import Callable, Sequence
@@ -23,8 +22,8 @@ from dataclasses import dataclass
 from difflib import SequenceMatcher
 from typing import Protocol
 
-from kg.errors import ConfigError
-from kg.resources import data_dir
+from kg.linking.romanize import latin_words, romanize_words
+from kg.mentions.lexicons import load_json
 
 _LAO = re.compile("[\u0e80-\u0eff]")
 _PREPOSED = "ເແໂໃໄ"
@@ -46,11 +45,7 @@ class _Table:
 
 @functools.cache
 def _table() -> _Table:
-    path = data_dir() / "lexicons" / "romanize_lo.json"
-    try:
-        raw = json.loads(path.read_text(encoding="utf-8"))
-    except (OSError, json.JSONDecodeError) as e:
-        raise ConfigError(f"{path}: {e}") from e
+    raw = load_json("romanize_lo.json")
     return _Table(raw["initial"], raw["final"], raw["silent_h"], raw["vowels"], raw["word_end"])
 
 
@@ -110,11 +105,7 @@ def romanize(text: str) -> str | None:
     >>> romanize("ບໍ່ວຽງຄຳ ວົງດາລາ")
     'boviengkham vongdala'
     """
-    if not _LAO.search(text):
-        return None
-    words = [romanize_word(w) if _LAO.search(w) else w.casefold() for w in text.split()]
-    out = " ".join(w for w in words if w)
-    return out or None
+    return romanize_words(text, _LAO, romanize_word)
 
 
 # --- names across scripts --------------------------------------------------------------------
@@ -135,12 +126,6 @@ def skeleton(name: str) -> str:
     return re.sub(r"(.)\1+", r"\1", text)
 
 
-def _latin_words(name: str) -> list[str]:
-    folded = unicodedata.normalize("NFKD", name)
-    folded = "".join(c for c in folded if not unicodedata.combining(c)).replace("đ", "d").replace("Đ", "D")
-    return re.findall(r"[A-Za-z]+", folded)
-
-
 def same_person(reading: str, latin: str) -> bool:
     """Whether a romanised Lao name and a Latin-script name are one person's.
 
@@ -150,7 +135,7 @@ def same_person(reading: str, latin: str) -> bool:
     >>> same_person("boviengkham vongdala", "Boviengkham Vongdara")
     True
     """
-    a, b = reading.split(), [w.casefold() for w in _latin_words(latin)]
+    a, b = reading.split(), [w.casefold() for w in latin_words(latin)]
     if len(a) < 2 or len(b) < 2 or not skeleton(a[0]) or skeleton(a[0]) != skeleton(b[0]):
         return False
     family_a, family_b = skeleton("".join(a[1:])), skeleton("".join(b[1:]))
@@ -191,7 +176,7 @@ def merge_people(
                 if reading and len(reading.split()) >= 2:
                     lao.append((i, reading))
             elif re.fullmatch(r"[^\W\d_]+(?:[ \-'][^\W\d_]+)+", name) and all(ord(ch) < 0x0250 for ch in name):
-                words = _latin_words(name)
+                words = latin_words(name)
                 if len(words) >= 2:
                     latin.setdefault(skeleton(words[0]), []).append((i, " ".join(words)))
     for i, reading in lao:

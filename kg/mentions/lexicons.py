@@ -10,7 +10,8 @@ from kg.errors import ConfigError
 from kg.resources import data_dir
 
 
-def _load_json(name: str) -> dict:
+def load_json(name: str) -> dict:
+    """Read ``data/lexicons/<name>``; a missing or broken file is a :class:`ConfigError` naming it."""
     path = Path(data_dir()) / "lexicons" / name
     try:
         with path.open(encoding="utf-8") as fh:
@@ -22,13 +23,13 @@ def _load_json(name: str) -> dict:
 @functools.cache
 def heads() -> dict:
     """Return ``{lang: {"prefix"|"suffix": {class: [head words]}}}``."""
-    return {k: v for k, v in _load_json("heads.json").items() if not k.startswith("_")}
+    return {k: v for k, v in load_json("heads.json").items() if not k.startswith("_")}
 
 
 @functools.cache
 def titles() -> dict:
     """Return ``{lang: {"honorifics": [...], "titles": {title: org_class|None}}}``."""
-    return {k: v for k, v in _load_json("titles.json").items() if not k.startswith("_")}
+    return {k: v for k, v in load_json("titles.json").items() if not k.startswith("_")}
 
 
 @functools.cache
@@ -55,4 +56,10 @@ def honorifics(lang: str) -> tuple[str, ...]:
 @functools.cache
 def not_names() -> frozenset[str]:
     """Return the case-folded words and phrases that never name an entity (``MoU``, ``PoC``, ``GDP``)."""
-    return frozenset(t.casefold() for t in _load_json("not_names.json").get("terms", []))
+    return frozenset(t.casefold() for t in load_json("not_names.json").get("terms", []))
+
+
+@functools.cache
+def not_name_phrases() -> tuple[str, ...]:
+    """The terms of :func:`not_names` that are phrases ("proof of concept"), longest first."""
+    return tuple(sorted((t for t in not_names() if " " in t), key=len, reverse=True))

@@ -4,24 +4,21 @@ from __future__ import annotations
 
 import bisect
 import functools
-import json
 import re
 from collections import Counter
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
-from kg.errors import ConfigError
 from kg.gazetteer import Gazetteer
 from kg.iri import slugify
 from kg.linking.linker import LinkedCorpus, curated_entity, mention_id, nearest_country
 from kg.linking.normalize import signature
 from kg.mentions.gazetteer_match import GazetteerMatcher
-from kg.mentions.lexicons import title_table
+from kg.mentions.lexicons import load_json, title_table
 from kg.nlp.analysis import Analysis
 from kg.records import Entity, Evidence, Mention, Relation, Sentence
 from kg.relations.dependency import DependencyMatch
 from kg.relations.guards import apply_guards
-from kg.resources import data_dir
 
 ORG = {"Organization", "PublicBody", "Government", "Ministry", "Company"}
 #: classes that take the country of their context when nothing else gives one: a national plan or
@@ -83,11 +80,7 @@ PARSE_DECIDES = {"organizer", "supporter", "chair", "issuedBy", "implements", "p
 
 @functools.cache
 def _triggers() -> dict[str, dict[str, re.Pattern[str]]]:
-    path = data_dir() / "lexicons" / "triggers.json"
-    try:
-        raw = json.loads(path.read_text(encoding="utf-8"))
-    except (OSError, json.JSONDecodeError) as e:
-        raise ConfigError(f"{path}: {e}") from e
+    raw = load_json("triggers.json")
     out: dict[str, dict[str, re.Pattern[str]]] = {}
     for name, by_lang in raw.items():
         if name.startswith("_"):

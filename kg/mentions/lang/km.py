@@ -21,19 +21,16 @@ span found indexes the original text.
 from __future__ import annotations
 
 import functools
-import json
 import re
 from dataclasses import dataclass
 
-from kg.errors import ConfigError
 from kg.gazetteer import GazetteerEntry
 from kg.linking.normalize import signature
 from kg.mentions.common import REFERENCE, UNTYPED, class_by_head, mention
 from kg.mentions.lang.th import LATIN_NAME
-from kg.mentions.lexicons import head_table, honorifics, title_table
+from kg.mentions.lexicons import head_table, honorifics, load_json, title_table
 from kg.nlp.analysis import Analysis
 from kg.records import Mention
-from kg.resources import data_dir
 
 #: Khmer letters that make up a word: consonants, independent vowels, vowel signs, diacritics, coeng, ៗ
 LETTERS = "\u1780-\u17b3\u17b6-\u17d3\u17d7\u17dd\u200b"
@@ -105,11 +102,7 @@ def _longest_first(words: list[str]) -> tuple[str, ...]:
 @functools.cache
 def lexicon() -> _Lexicon:
     """The Khmer word lists (``data/lexicons/km.json``, ``heads.json`` and ``titles.json``), folded, cached."""
-    path = data_dir() / "lexicons" / "km.json"
-    try:
-        raw = json.loads(path.read_text(encoding="utf-8"))
-    except (OSError, json.JSONDecodeError) as e:
-        raise ConfigError(f"{path}: {e}") from e
+    raw = load_json("km.json")
     weak = [(fold(w), cls) for cls, words in raw.get("weak_heads", {}).items() for w in words]
     return _Lexicon(
         cut=_longest_first(raw.get("cut", [])),

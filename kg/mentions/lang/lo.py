@@ -15,7 +15,7 @@ import re
 
 from kg.mentions.common import REFERENCE, UNTYPED, class_by_head, mention, title_org_class
 from kg.mentions.lang.th import LATIN_NAME
-from kg.mentions.lexicons import _load_json, head_table, honorifics, title_table
+from kg.mentions.lexicons import head_table, honorifics, load_json, title_table
 from kg.nlp.analysis import Analysis
 from kg.records import Mention
 
@@ -59,7 +59,7 @@ def canonical(text: str) -> str:
 @functools.cache
 def lexicon() -> dict[str, list[str]]:
     """The Lao word lists of ``data/lexicons/lo.json`` (cached)."""
-    return {k: v for k, v in _load_json("lo.json").items() if not k.startswith("_")}
+    return {k: v for k, v in load_json("lo.json").items() if not k.startswith("_")}
 
 
 @functools.cache
