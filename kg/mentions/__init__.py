@@ -10,7 +10,7 @@ from __future__ import annotations
 from kg.gazetteer import GazetteerEntry
 from kg.mentions.common import REFERENCE, UNTYPED, mention
 from kg.mentions.gazetteer_match import GazetteerMatcher, default_matcher, using
-from kg.mentions.lexicons import not_names
+from kg.mentions.lexicons import not_name_phrases, not_names
 from kg.nlp.analysis import Analysis
 from kg.records import Mention
 
@@ -78,7 +78,7 @@ def _only_common_terms(m: Mention, matcher: GazetteerMatcher) -> bool:
     if text in terms:
         return True
     rest = text
-    for phrase in sorted((t for t in terms if " " in t), key=len, reverse=True):
+    for phrase in not_name_phrases():
         rest = rest.replace(phrase, " \0 ")  # a placeholder word for the phrase: "proof of concept"
     words = rest.split()
     common = [w for w in words if w == "\0" or w in terms]
